@@ -1,0 +1,36 @@
+"""The explicit activity registry: one line per activity package."""
+from activities.voting import VotingActivity
+
+ACTIVITY_CLASSES = (
+    VotingActivity,
+)
+
+ACTIVITIES = {}
+
+
+def _build_registry(classes):
+    registry = {}
+    for cls in classes:
+        if cls.id in registry:
+            raise RuntimeError(f"Two activities share the id {cls.id!r}.")
+        registry[cls.id] = cls
+    return registry
+
+
+def get_activity(type_id):
+    """The activity class for a type id, or None."""
+    return ACTIVITIES.get(type_id)
+
+
+def all_activities():
+    """Every registered activity class, in registry order."""
+    return list(ACTIVITIES.values())
+
+
+def register_activities(app):
+    """Fill the registry (refusing duplicate ids) and mount each activity's blueprint."""
+    ACTIVITIES.clear()
+    ACTIVITIES.update(_build_registry(ACTIVITY_CLASSES))
+    for cls in ACTIVITIES.values():
+        if cls.blueprint.name not in app.blueprints:
+            app.register_blueprint(cls.blueprint)

@@ -1,0 +1,81 @@
+"""Configuration classes; every secret and address comes from LEERNETWERK_* environment variables."""
+import os
+
+
+def _env(name, default=None):
+    """Read one LEERNETWERK_* environment variable."""
+    return os.environ.get(f"LEERNETWERK_{name}", default)
+
+
+class Config:
+    """Settings shared by every environment."""
+
+    ENV_NAME = "base"
+    SECRET_KEY = _env("SECRET_KEY")
+    BASE_URL = _env("BASE_URL", "http://localhost:5001")
+    SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL")  # None: SQLite in the instance folder
+    REDIS_URL = _env("REDIS_URL")
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    WTF_CSRF_TIME_LIMIT = 8 * 3600
+    # Pages in an LMS iframe may not get the CSRF session cookie back: the token is also
+    # bound to the signed launch token (see lti_tool.session), so the SSL referrer check
+    # adds nothing but failures behind iframes.
+    WTF_CSRF_SSL_STRICT = False
+    BABEL_DEFAULT_LOCALE = "nl"
+    BABEL_TRANSLATION_DIRECTORIES = "../translations"
+    LANGUAGES = ("nl", "en")
+    LAUNCH_SESSION_SECONDS = 8 * 3600
+    LAUNCH_TOKEN_SECONDS = 2 * 3600
+    NONCE_SECONDS = 3600
+    LOGIN_STATE_SECONDS = 600
+    JWKS_CACHE_SECONDS = 3600
+    ROSTER_CACHE_SECONDS = 300
+    MIN_GROUP_SIZE = 5
+    # The dev server and tests drain the grades outbox in-process; production runs `leernetwerk worker`.
+    GRADES_INLINE = False
+    GRADES_MAX_ATTEMPTS = 8
+    HTTP_TIMEOUT_SECONDS = 10
+    # A requests.Session for all outgoing LTI calls; tests put an in-process transport here.
+    LTI_REQUESTS_SESSION = None
+
+
+class DevelopmentConfig(Config):
+    """Local development and the demo: plain HTTP on localhost, secret kept in the instance folder."""
+
+    ENV_NAME = "development"
+    GRADES_INLINE = True
+
+
+class TestingConfig(Config):
+    """The test suite: the database comes from LEERNETWERK_TEST_DATABASE_URL or in-memory SQLite."""
+
+    ENV_NAME = "testing"
+    TESTING = True
+    SECRET_KEY = "test-secret-key-not-for-production"
+    BASE_URL = "http://tool.test"
+    SQLALCHEMY_DATABASE_URI = _env("TEST_DATABASE_URL", "sqlite://")
+    REDIS_URL = _env("TEST_REDIS_URL")
+    GRADES_INLINE = False
+
+
+class ProductionConfig(Config):
+    """Production: HTTPS, a real secret, PostgreSQL and Redis recommended."""
+
+    ENV_NAME = "production"
+    SESSION_COOKIE_SECURE = True
+
+
+CONFIGS = {
+    "development": DevelopmentConfig,
+    "testing": TestingConfig,
+    "production": ProductionConfig,
+}
+
+
+def config_for(name=None):
+    """Return the Config class for a name, LEERNETWERK_ENV, or development."""
+    name = name or _env("ENV", "development")
+    try:
+        return CONFIGS[name]
+    except KeyError:
+        raise SystemExit(f"Unknown LEERNETWERK_ENV {name!r}; use one of {', '.join(CONFIGS)}.")

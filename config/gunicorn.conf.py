@@ -1,0 +1,15 @@
+"""Gunicorn settings for production: `gunicorn -c config/gunicorn.conf.py "lti_tool:create_app()"`."""
+import multiprocessing
+import os
+
+bind = os.environ.get("LEERNETWERK_BIND", "127.0.0.1:8000")
+workers = int(os.environ.get("LEERNETWERK_WORKERS", multiprocessing.cpu_count() * 2 + 1))
+threads = int(os.environ.get("LEERNETWERK_THREADS", 2))
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# Application processes hold no state of their own; load the app in each worker after fork so
+# database pools and key caches are per process.
+preload_app = False
+accesslog = "-"
+forwarded_allow_ips = os.environ.get("LEERNETWERK_FORWARDED_ALLOW_IPS", "127.0.0.1")

@@ -1,0 +1,32 @@
+"""The durable grades outbox: a score row is committed with the answer that caused it."""
+from lti_tool.extensions import db
+from lti_tool.models.base import utcnow
+
+PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+
+
+class ScoreOutbox(db.Model):
+    """One score to send to the platform's AGS endpoint, with its delivery state."""
+
+    __tablename__ = "score_outbox"
+    __table_args__ = (db.Index("ix_score_outbox_due", "status", "next_attempt_at"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    activity_instance_id = db.Column(
+        db.Integer, db.ForeignKey("activity_instance.id", ondelete="CASCADE"), nullable=False, index=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("lti_user.id", ondelete="CASCADE"), nullable=False)
+    status = db.Column(db.String(10), nullable=False, default=PENDING)
+    score_given = db.Column(db.Float, nullable=False)
+    score_maximum = db.Column(db.Float, nullable=False)
+    activity_progress = db.Column(db.String(20), nullable=False)
+    grading_progress = db.Column(db.String(20), nullable=False, default="FullyGraded")
+    comment = db.Column(db.String(500), nullable=False, default="")
+    timestamp = db.Column(db.String(40), nullable=False)
+    attempts = db.Column(db.Integer, nullable=False, default=0)
+    next_attempt_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    last_error = db.Column(db.String(1000))
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    sent_at = db.Column(db.DateTime)
+
+    instance = db.relationship("ActivityInstance")
+    user = db.relationship("User")

@@ -1,0 +1,59 @@
+"""Registrations: the platforms (LMSs) that may launch the tool, their deployments and our keys."""
+from urllib.parse import urlparse
+
+from lti_tool.extensions import db
+from lti_tool.models.base import utcnow
+
+
+class Platform(db.Model):
+    """One LMS registration: an issuer and a client_id (Canvas shares one issuer across tenants)."""
+
+    __tablename__ = "platform"
+    __table_args__ = (db.UniqueConstraint("issuer", "client_id"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(200), nullable=False, default="")
+    issuer = db.Column(db.String(500), nullable=False, index=True)
+    client_id = db.Column(db.String(255), nullable=False)
+    auth_login_url = db.Column(db.String(1000), nullable=False)
+    auth_token_url = db.Column(db.String(1000), nullable=False)
+    auth_audience = db.Column(db.String(1000))
+    jwks_url = db.Column(db.String(1000), nullable=False)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    deployments = db.relationship("Deployment", back_populates="platform", cascade="all, delete-orphan")
+
+    @property
+    def origin(self):
+        """The scheme://host[:port] the LMS pages are served from (for frame-ancestors)."""
+        parsed = urlparse(self.auth_login_url)
+        return f"{parsed.scheme}://{parsed.netloc}"
+
+    def __repr__(self):
+        return f"<Platform {self.issuer} {self.client_id}>"
+
+
+class Deployment(db.Model):
+    """A deployment id the platform announced for this registration."""
+
+    __tablename__ = "deployment"
+    __table_args__ = (db.UniqueConstraint("platform_id", "deployment_id"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    platform_id = db.Column(db.Integer, db.ForeignKey("platform.id", ondelete="CASCADE"), nullable=False)
+    deployment_id = db.Column(db.String(255), nullable=False)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    platform = db.relationship("Platform", back_populates="deployments")
+
+
+class ToolKey(db.Model):
+    """An RSA key pair of the tool; retired keys stay out of the JWKS."""
+
+    __tablename__ = "tool_key"
+
+    id = db.Column(db.Integer, primary_key=True)
+    kid = db.Column(db.String(64), nullable=False, unique=True)
+    private_pem = db.Column(db.Text, nullable=False)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    retired_at = db.Column(db.DateTime)

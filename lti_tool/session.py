@@ -1,0 +1,159 @@
+"""Server-side launch sessions, reached by cookie or by a short-lived signed launch token.
+
+Third-party cookies may be blocked inside the LMS iframe, so every page carries a launch token
+(`lt`) in its links and forms, bound to the user and the activity; the cookie is a convenience.
+CSRF tokens derive from the launch session, so forms work without any cookie at all.
+"""
+import hashlib
+import hmac
+import secrets
+from datetime import timedelta
+from functools import wraps
+
+from flask import abort, current_app, g, request, url_for
+from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+
+from lti_tool.extensions import db
+from lti_tool.launch import Launch
+from lti_tool.models import LaunchSession
+from lti_tool.models.base import utcnow
+
+TOKEN_PARAM = "lt"
+CSRF_FIELD = "csrf_token"
+CSRF_HEADER = "X-CSRF-Token"
+UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+
+
+class LaunchRequired(Exception):
+    """No valid launch session for this request (expired, missing, or for another activity)."""
+
+    def __init__(self, reason):
+        super().__init__(reason)
+        self.reason = reason
+
+
+def _serializer():
+    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="leernetwerk-launch-token")
+
+
+def cookie_name(instance_id):
+    """The cookie that holds the launch session for one activity placement (or deep linking)."""
+    return f"ln_{instance_id or 'dl'}"
+
+
+def open_session(launch_fields):
+    """Store a validated launch server-side and return the frozen Launch with its session id."""
+    session_id = secrets.token_urlsafe(32)
+    launch = Launch(session_id=session_id, **launch_fields)
+    lifetime = timedelta(seconds=current_app.config["LAUNCH_SESSION_SECONDS"])
+    db.session.add(LaunchSession(
+        id=session_id, user_id=launch.user_id, activity_instance_id=launch.activity_instance_id,
+        data=launch.to_json(), expires_at=utcnow() + lifetime))
+    return launch
+
+
+def issue_token(launch):
+    """A signed, short-lived token naming this launch session, its user and activity."""
+    return _serializer().dumps({"s": launch.session_id, "u": launch.user_id, "i": launch.activity_instance_id})
+
+
+def _session_id_from_token(token):
+    try:
+        data = _serializer().loads(token, max_age=current_app.config["LAUNCH_TOKEN_SECONDS"])
+    except SignatureExpired:
+        raise LaunchRequired("expired")
+    except BadSignature:
+        raise LaunchRequired("invalid")
+    if not isinstance(data, dict) or "s" not in data:
+        raise LaunchRequired("invalid")
+    return data["s"], data.get("u"), data.get("i")
+
+
+def load_launch(instance_id):
+    """Find the current request's launch for an activity placement (None: deep linking)."""
+    token = request.values.get(TOKEN_PARAM) or request.headers.get("X-Launch-Token")
+    expected_user = None
+    if token:
+        session_id, expected_user, token_instance = _session_id_from_token(token)
+        if token_instance != instance_id:
+            raise LaunchRequired("foreign")
+    else:
+        session_id = request.cookies.get(cookie_name(instance_id))
+        if not session_id:
+            raise LaunchRequired("missing")
+    row = db.session.get(LaunchSession, session_id)
+    if row is None or row.expires_at < utcnow():
+        raise LaunchRequired("expired")
+    if row.activity_instance_id != instance_id or (expected_user is not None and row.user_id != expected_user):
+        raise LaunchRequired("foreign")
+    return Launch.from_json(row.data)
+
+
+def csrf_token_for(launch):
+    """The CSRF token for forms in this launch session (stateless: an HMAC of the session id)."""
+    key = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(key, f"csrf:{launch.session_id}".encode(), hashlib.sha256).hexdigest()
+
+
+def check_csrf(launch):
+    """Abort with 400 unless an unsafe request carries this launch session's CSRF token."""
+    sent = request.form.get(CSRF_FIELD) or request.headers.get(CSRF_HEADER) or ""
+    if not hmac.compare_digest(sent, csrf_token_for(launch)):
+        abort(400, description="csrf")
+
+
+def launch_required(role=None, instance_arg="iid"):
+    """Decorate a view: load the launch into g.launch, check CSRF on writes, and enforce a role.
+
+    `role="instructor"` admits instructors and administrators; the view's `instance_arg`
+    URL value must be the launch's own activity placement (None for deep-linking views).
+    """
+    def decorator(view):
+        @wraps(view)
+        def wrapper(*args, **kwargs):
+            instance_id = kwargs.get(instance_arg) if instance_arg else None
+            launch = load_launch(instance_id)
+            if role == "instructor" and not launch.is_instructor:
+                abort(403)
+            g.launch = launch
+            if request.method in UNSAFE_METHODS:
+                check_csrf(launch)
+            return view(*args, **kwargs)
+        return wrapper
+    return decorator
+
+
+def launch_url(endpoint, **values):
+    """url_for that carries the current launch token, so links work without cookies."""
+    launch = g.get("launch")
+    if launch is not None:
+        values.setdefault(TOKEN_PARAM, issue_token(launch))
+        if launch.activity_instance_id is not None:
+            values.setdefault("iid", launch.activity_instance_id)
+    return url_for(endpoint, **values)
+
+
+def set_session_cookie(response, launch):
+    """Set the launch cookie: Secure, HttpOnly, SameSite=None and Partitioned under HTTPS."""
+    secure = current_app.config["BASE_URL"].startswith("https://")
+    name = cookie_name(launch.activity_instance_id)
+    max_age = current_app.config["LAUNCH_SESSION_SECONDS"]
+    if secure:
+        # Werkzeug has no Partitioned flag before 3.1's `partitioned=`; build the header ourselves.
+        response.headers.add(
+            "Set-Cookie",
+            f"{name}={launch.session_id}; Max-Age={max_age}; Path=/; Secure; HttpOnly; SameSite=None; Partitioned")
+    else:
+        response.set_cookie(name, launch.session_id, max_age=max_age, httponly=True, samesite="Lax")
+    return response
+
+
+def template_helpers():
+    """Values every template may use: the launch, launch-aware URLs and the CSRF field."""
+    launch = g.get("launch")
+    return {
+        "launch": launch,
+        "launch_url": launch_url,
+        "launch_token": issue_token(launch) if launch else "",
+        "csrf_token_value": csrf_token_for(launch) if launch else "",
+    }

@@ -1,0 +1,31 @@
+"""Mounting the core blueprints and the values every template sees."""
+from flask import jsonify
+from flask_babel import get_locale
+
+from lti_tool import keys
+from lti_tool.session import template_helpers
+
+
+def register_views(app):
+    """Register the LTI endpoints, deep linking, the JWKS and template helpers."""
+    from lti_tool.deep_linking import bp as deep_linking_bp
+    from lti_tool.launch_views import bp as launch_bp
+    from lti_tool.login import bp as login_bp
+    from lti_tool.setup_views import bp as setup_bp
+
+    for blueprint in (login_bp, launch_bp, deep_linking_bp, setup_bp):
+        app.register_blueprint(blueprint)
+
+    @app.get("/.well-known/jwks.json")
+    def jwks():
+        response = jsonify(keys.jwks())
+        response.headers["Cache-Control"] = "public, max-age=300"
+        return response
+
+    @app.get("/healthz")
+    def health():
+        return {"status": "ok"}
+
+    @app.context_processor
+    def inject():
+        return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl")}

@@ -1,0 +1,56 @@
+"""Shared fixtures: the app on SQLite (or PostgreSQL when LEERNETWERK_TEST_DATABASE_URL is set)."""
+import os
+
+import pytest
+
+from lti_tool import create_app
+from lti_tool.extensions import cache as cache_ext
+from lti_tool.extensions import db as db_ext
+from tests.support.factories import LaunchFactory
+
+
+@pytest.fixture(scope="session")
+def app_config():
+    """Overrides for the test app; the database URL comes from the environment."""
+    return {"CONFIG_NAME": "testing"}
+
+
+@pytest.fixture(scope="session")
+def _app(app_config, tmp_path_factory):
+    os.environ.setdefault("LEERNETWERK_INSTANCE_PATH", str(tmp_path_factory.mktemp("instance")))
+    app = create_app(dict(app_config))
+    with app.app_context():
+        db_ext.drop_all()
+        db_ext.create_all()
+    return app
+
+
+@pytest.fixture
+def app(_app):
+    """The app inside an application context; every table is emptied after the test."""
+    with _app.app_context():
+        yield _app
+        db_ext.session.rollback()
+        db_ext.session.remove()
+        for table in reversed(db_ext.metadata.sorted_tables):
+            db_ext.session.execute(table.delete())
+        db_ext.session.commit()
+        cache_ext.clear()
+
+
+@pytest.fixture
+def db(app):
+    """The Flask-SQLAlchemy handle, for tests that read or write rows directly."""
+    return db_ext
+
+
+@pytest.fixture
+def client(app):
+    """A Flask test client."""
+    return app.test_client()
+
+
+@pytest.fixture
+def launches(app):
+    """Make launch sessions directly (unit level; end-to-end launches use the `platform` fixture)."""
+    return LaunchFactory(app)
