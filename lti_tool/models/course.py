@@ -61,6 +61,8 @@ class ActivityInstance(db.Model):
     title = db.Column(db.String(500), nullable=False, default="")
     settings = db.Column(db.JSON, nullable=False, default=dict)
     lineitem_url = db.Column(db.String(1000))
+    # Where to create a line item when the launch brought none (AGS lineitems endpoint).
+    lineitems_url = db.Column(db.String(1000))
     score_maximum = db.Column(db.Float, nullable=False, default=1.0)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
