@@ -16,11 +16,11 @@ class Config:
     SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL")  # None: SQLite in the instance folder
     REDIS_URL = _env("REDIS_URL")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
-    WTF_CSRF_TIME_LIMIT = 8 * 3600
-    # Pages in an LMS iframe may not get the CSRF session cookie back: the token is also
-    # bound to the signed launch token (see lti_tool.session), so the SSL referrer check
-    # adds nothing but failures behind iframes.
-    WTF_CSRF_SSL_STRICT = False
+    # Pages in an LMS iframe may not get a session cookie back, so Flask-WTF's cookie-bound CSRF
+    # would fail there. CSRF tokens derive from the launch session instead and are checked for
+    # every unsafe request by lti_tool.session.launch_required.
+    WTF_CSRF_ENABLED = False
+    WTF_CSRF_CHECK_DEFAULT = False
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
     LANGUAGES = ("nl", "en")

@@ -57,12 +57,12 @@ def _wants_json():
                                request.accept_mimetypes["text/html"])
 
 
-def error_response(status, title, message, reference, admin_detail=None):
+def error_response(status, title, message, reference, admin_detail=None, retry_url=None):
     """Render an error as JSON or as a page in the user's language."""
     if _wants_json():
         return jsonify(error=str(title), message=str(message), reference=reference), status
     return render_template("errors/error.html", status=status, title=title, message=message,
-                           reference=reference, admin_detail=admin_detail), status
+                           reference=reference, admin_detail=admin_detail, retry_url=retry_url), status
 
 
 def register(app):
@@ -74,7 +74,8 @@ def register(app):
         reference = new_reference()
         log.warning("launch rejected ref=%s code=%s: %s", reference, error.code, error.admin_detail)
         return error_response(error.status, _l("This activity could not be opened"), error.learner_message,
-                              reference, admin_detail=f"{error.code}: {error.admin_detail}")
+                              reference, admin_detail=f"{error.code}: {error.admin_detail}",
+                              retry_url=getattr(error, "retry_url", None))
 
     @app.errorhandler(LaunchRequired)
     def launch_required(error):

@@ -1,4 +1,126 @@
-"""(being written)"""
-from flask import Blueprint
+"""POST /lti/launch: validate an id_token like an attack until proven otherwise, then open a session."""
+import hmac
 
-bp = Blueprint("launch_views", __name__)
+from flask import Blueprint, current_app, g, redirect, request, url_for
+
+from activities import get_activity
+from lti_tool import nonces
+from lti_tool.claims import DEEP_LINKING_REQUEST, DL, LTI, NRPS_CLAIM, AGS_CLAIM, check_claims
+from lti_tool.cookies import clear_cookie
+from lti_tool.extensions import csrf, db
+from lti_tool.i18n import normalise_locale
+from lti_tool.launch import DEEP_LINKING, LEARNER, RESOURCE_LINK, role_from_claims
+from lti_tool.launch_errors import reject
+from lti_tool.login import browser_hash, retry_url_for, state_cookie_name
+from lti_tool.models import LoginState, Platform
+from lti_tool.models.base import utcnow
+from lti_tool.provisioning import resolve_instance, upsert_context, upsert_membership, upsert_user
+from lti_tool.pylti import LtiException, build_message_launch
+from lti_tool.session import issue_token, open_session, set_session_cookie
+
+bp = Blueprint("lti_launch", __name__)
+
+
+@bp.post("/lti/launch")
+@csrf.exempt
+def launch():
+    """Validate the platform's id_token and send the browser (303) to the activity."""
+    state = request.form.get("state", "")
+    if not request.form.get("id_token") or not state:
+        reject("bad_request", "launch without id_token or state")
+    login_state = _consume_state(state)
+    platform = db.session.get(Platform, login_state.platform_id)
+    claims = _validate_signature(login_state)
+    g.locale_hint = _locale(claims)
+    message_type = check_claims(claims, platform, login_state)
+    if not nonces.use_nonce(f"{platform.id}:{claims['nonce']}"):
+        reject("replay", "nonce was used before")
+    role = role_from_claims(claims.get(LTI + "roles"))
+    if message_type == DEEP_LINKING_REQUEST and role == LEARNER:
+        reject("deep_link_role", "a learner sent an LtiDeepLinkingRequest")
+    user = upsert_user(platform, claims)
+    context = upsert_context(platform, claims)
+    upsert_membership(user, context, role)
+    instance = None if message_type == DEEP_LINKING_REQUEST else resolve_instance(platform, context, claims)
+    db.session.flush()
+    launch = open_session(_launch_fields(claims, platform, user, context, instance, role, message_type))
+    db.session.commit()
+    g.launch = launch
+    response = redirect(_landing_url(launch, instance), code=303)
+    clear_cookie(response, state_cookie_name(state))
+    return set_session_cookie(response, launch)
+
+
+def _consume_state(state):
+    login_state = db.session.get(LoginState, state)
+    if login_state is None:
+        reject("state", "unknown or already used state")
+    # Single use: delete first, so a replayed form post can never pass the state check twice.
+    deleted = db.session.execute(db.delete(LoginState).where(LoginState.state == state)).rowcount
+    db.session.commit()
+    if deleted != 1:
+        reject("state", "state was consumed by a concurrent request")
+    if login_state.expires_at < utcnow():
+        reject("state", "login state expired")
+    secret = request.cookies.get(state_cookie_name(state))
+    if not secret:
+        reject("cookies", "the state cookie did not come back (third-party cookies blocked?)",
+               retry_url=retry_url_for(login_state))
+    if not hmac.compare_digest(browser_hash(secret), login_state.browser_hash):
+        reject("state", "state cookie does not match: the login started in another browser")
+    return login_state
+
+
+def _validate_signature(login_state):
+    message_launch = build_message_launch(login_state.nonce)
+    try:
+        message_launch.validate()
+        return message_launch.get_launch_data()
+    except LtiException as exc:
+        text = str(exc)
+        code = ("unknown_platform" if "Registration not found" in text or "Client id not registered" in text
+                else "unknown_deployment" if "deployment" in text.lower()
+                else "message" if "message" in text.lower() and "type" in text.lower()
+                else "token")
+        reject(code, text)
+    except Exception as exc:  # malformed tokens surface as assorted decode errors
+        reject("token", f"id_token could not be read: {type(exc).__name__}")
+
+
+def _locale(claims):
+    presentation = claims.get(LTI + "launch_presentation") if isinstance(claims, dict) else None
+    locale = presentation.get("locale") if isinstance(presentation, dict) else None
+    return locale if isinstance(locale, str) else None
+
+
+def _launch_fields(claims, platform, user, context, instance, role, message_type):
+    ags = claims.get(AGS_CLAIM) if isinstance(claims.get(AGS_CLAIM), dict) else {}
+    nrps = claims.get(NRPS_CLAIM) if isinstance(claims.get(NRPS_CLAIM), dict) else {}
+    presentation = claims.get(LTI + "launch_presentation") or {}
+    dl_settings = claims.get(DL + "deep_linking_settings") or {}
+    locale = normalise_locale(_locale(claims)) or request.accept_languages.best_match(
+        current_app.config["LANGUAGES"]) or current_app.config["BABEL_DEFAULT_LOCALE"]
+    return dict(
+        message=DEEP_LINKING if message_type == DEEP_LINKING_REQUEST else RESOURCE_LINK,
+        platform_id=platform.id, deployment_id=claims.get(LTI + "deployment_id"), user_id=user.id,
+        user_name=user.name, role=role, context_id=context.id, context_title=context.title,
+        activity_instance_id=instance.id if instance else None,
+        resource_link_id=instance.resource_link_id if instance else None, locale=locale,
+        lineitem_url=ags.get("lineitem") if isinstance(ags.get("lineitem"), str) else None,
+        lineitems_url=ags.get("lineitems") if isinstance(ags.get("lineitems"), str) else None,
+        ags_scopes=tuple(s for s in ags.get("scope", []) if isinstance(s, str)),
+        nrps_url=nrps.get("context_memberships_url") if isinstance(nrps.get("context_memberships_url"), str) else None,
+        return_url=presentation.get("return_url") if isinstance(presentation.get("return_url"), str) else None,
+        deep_link_return_url=dl_settings.get("deep_link_return_url"),
+        deep_link_data=dl_settings.get("data") if isinstance(dl_settings.get("data"), str) else None,
+    )
+
+
+def _landing_url(launch, instance):
+    token = issue_token(launch)
+    if instance is None:
+        return url_for("deep_linking.picker", lt=token)
+    activity = get_activity(instance.activity_type) if instance.activity_type else None
+    if activity is None:
+        return url_for("setup.index", iid=instance.id, lt=token)
+    return url_for(activity.entry_endpoint(), iid=instance.id, lt=token)

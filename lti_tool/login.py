@@ -1,4 +1,83 @@
-"""(being written)"""
-from flask import Blueprint
+"""OIDC third-party login initiation: check the platform, issue state and nonce, redirect."""
+import hashlib
+import secrets
+from datetime import timedelta
+from urllib.parse import urlencode
 
-bp = Blueprint("login", __name__)
+from flask import Blueprint, current_app, g, redirect, request, url_for
+
+from lti_tool.cookies import set_cross_site_cookie
+from lti_tool.extensions import csrf, db
+from lti_tool.launch_errors import reject
+from lti_tool.models import Deployment, LoginState, Platform
+from lti_tool.models.base import utcnow
+
+bp = Blueprint("lti_login", __name__)
+LOGIN_PARAMS = ("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id")
+
+
+def state_cookie_name(state):
+    """The cookie binding one login state to the browser that started it."""
+    return f"ln_state_{state[:24]}"
+
+
+def browser_hash(secret):
+    """What we store of the browser-binding secret."""
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+def tool_launch_url():
+    """Our redirect_uri and target_link_uri."""
+    return current_app.config["BASE_URL"] + "/lti/launch"
+
+
+@bp.route("/lti/login", methods=["GET", "POST"])
+@csrf.exempt
+def login():
+    """Start an LTI launch (OIDC login initiation from the platform)."""
+    params = {name: request.values.get(name, "").strip() for name in LOGIN_PARAMS}
+    g.locale_hint = request.values.get("lang")
+    for required in ("iss", "login_hint", "target_link_uri"):
+        if not params[required]:
+            reject("bad_request", f"login initiation without {required}")
+    platform = _find_platform(params["iss"], params["client_id"])
+    if not params["target_link_uri"].startswith(current_app.config["BASE_URL"] + "/"):
+        reject("target", f"target_link_uri {params['target_link_uri']!r} is not on {current_app.config['BASE_URL']}")
+    if params["lti_deployment_id"] and not db.session.execute(db.select(Deployment.id).filter_by(
+            platform_id=platform.id, deployment_id=params["lti_deployment_id"])).first():
+        reject("unknown_deployment", f"deployment {params['lti_deployment_id']!r} is not registered for "
+                                     f"{platform.issuer} / {platform.client_id}")
+    state, nonce, secret = secrets.token_urlsafe(24), secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+    db.session.add(LoginState(
+        state=state, nonce=nonce, browser_hash=browser_hash(secret), platform_id=platform.id,
+        target_link_uri=params["target_link_uri"], login_params={k: v for k, v in params.items() if v},
+        expires_at=utcnow() + timedelta(seconds=current_app.config["LOGIN_STATE_SECONDS"])))
+    db.session.commit()
+    query = {
+        "scope": "openid", "response_type": "id_token", "response_mode": "form_post", "prompt": "none",
+        "client_id": platform.client_id, "redirect_uri": tool_launch_url(), "login_hint": params["login_hint"],
+        "state": state, "nonce": nonce,
+    }
+    if params["lti_message_hint"]:
+        query["lti_message_hint"] = params["lti_message_hint"]
+    separator = "&" if "?" in platform.auth_login_url else "?"
+    response = redirect(platform.auth_login_url + separator + urlencode(query), code=302)
+    set_cross_site_cookie(response, state_cookie_name(state), secret, current_app.config["LOGIN_STATE_SECONDS"])
+    return response
+
+
+def _find_platform(issuer, client_id):
+    query = db.select(Platform).filter_by(issuer=issuer)
+    if client_id:
+        query = query.filter_by(client_id=client_id)
+    platforms = db.session.execute(query).scalars().all()
+    if not platforms:
+        reject("unknown_platform", f"no registration for issuer {issuer!r} and client_id {client_id or '(none)'!r}")
+    if len(platforms) > 1:
+        reject("bad_request", f"issuer {issuer!r} has several client_ids; the login must name client_id")
+    return platforms[0]
+
+
+def retry_url_for(login_state):
+    """Where 'open in a new window' starts the same login again, top-level (first-party cookies)."""
+    return url_for("lti_login.login", **login_state.login_params, _external=False)

@@ -134,17 +134,11 @@ def launch_url(endpoint, **values):
 
 
 def set_session_cookie(response, launch):
-    """Set the launch cookie: Secure, HttpOnly, SameSite=None and Partitioned under HTTPS."""
-    secure = current_app.config["BASE_URL"].startswith("https://")
-    name = cookie_name(launch.activity_instance_id)
-    max_age = current_app.config["LAUNCH_SESSION_SECONDS"]
-    if secure:
-        # Werkzeug has no Partitioned flag before 3.1's `partitioned=`; build the header ourselves.
-        response.headers.add(
-            "Set-Cookie",
-            f"{name}={launch.session_id}; Max-Age={max_age}; Path=/; Secure; HttpOnly; SameSite=None; Partitioned")
-    else:
-        response.set_cookie(name, launch.session_id, max_age=max_age, httponly=True, samesite="Lax")
+    """Remember the launch session in a cookie (a convenience: the launch token also works)."""
+    from lti_tool.cookies import set_cross_site_cookie
+
+    set_cross_site_cookie(response, cookie_name(launch.activity_instance_id), launch.session_id,
+                          current_app.config["LAUNCH_SESSION_SECONDS"])
     return response
 
 

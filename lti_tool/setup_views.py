@@ -1,4 +1,46 @@
-"""(being written)"""
-from flask import Blueprint
+"""In-place setup for a resource link added without deep linking."""
+from flask import Blueprint, redirect, render_template, request
 
-bp = Blueprint("setup_views", __name__)
+from activities import all_activities, get_activity
+from lti_tool.activity_setup import activity_or_404, apply_form, build_form
+from lti_tool.extensions import db
+from lti_tool.models import ActivityInstance
+from lti_tool.session import launch_required, launch_url
+
+bp = Blueprint("setup", __name__, url_prefix="/setup")
+
+
+def _instance(iid):
+    return db.get_or_404(ActivityInstance, iid)
+
+
+@bp.get("/<int:iid>")
+@launch_required()
+def index(iid):
+    """Instructors choose an activity for this link; learners are told it is not ready yet."""
+    from flask import g
+
+    instance = _instance(iid)
+    activity = get_activity(instance.activity_type) if instance.activity_type else None
+    if activity is not None:
+        return redirect(launch_url(activity.entry_endpoint()), code=303)
+    if not g.launch.is_instructor:
+        return render_template("lti/not_ready.html", instance=instance)
+    return render_template("lti/picker.html", activities=all_activities(), mode="setup")
+
+
+@bp.route("/<int:iid>/<type_id>", methods=["GET", "POST"])
+@launch_required(role="instructor")
+def configure(iid, type_id):
+    """Settings for the chosen activity, saved on this placement."""
+    instance = _instance(iid)
+    activity = activity_or_404(type_id)
+    if instance.activity_type and instance.activity_type != activity.id:
+        return redirect(launch_url("setup.index"), code=303)
+    form = build_form(activity, instance=instance, formdata=request.form if request.method == "POST" else None)
+    if request.method == "POST" and form.validate():
+        apply_form(instance, activity, form)
+        db.session.commit()
+        return redirect(launch_url(activity.entry_endpoint()), code=303)
+    status = 400 if request.method == "POST" else 200
+    return render_template("lti/configure.html", activity=activity, form=form, mode="setup"), status

@@ -1,0 +1,42 @@
+"""Choosing an activity type and its settings: shared by deep linking and in-place setup."""
+from flask_babel import lazy_gettext as _l
+from wtforms import StringField
+from wtforms.validators import DataRequired, Length
+
+from activities import get_activity
+
+
+def placement_form_class(activity):
+    """The activity's settings form with the placement's title added in front."""
+
+    class PlacementForm(activity.settings_form):
+        title = StringField(_l("Title in the course"), validators=[DataRequired(), Length(max=200)])
+
+    PlacementForm.__name__ = f"{activity.__name__}PlacementForm"
+    return PlacementForm
+
+
+def build_form(activity, instance=None, formdata=None):
+    """A placement form filled from the request, the instance's settings, or the defaults."""
+    settings = instance.settings if instance is not None and instance.settings else activity.default_settings()
+    data = dict(activity.form_data(settings))
+    data["title"] = (instance.title if instance is not None and instance.title else str(activity.title))
+    return placement_form_class(activity)(formdata=formdata, data=data)
+
+
+def apply_form(instance, activity, form):
+    """Store a validated placement form on an instance (the caller commits)."""
+    instance.activity_type = activity.id
+    instance.title = form.title.data.strip()
+    instance.settings = activity.settings_from_form(form)
+    instance.score_maximum = activity.score_maximum
+
+
+def activity_or_404(type_id):
+    """The activity class for a type id, or a 404."""
+    from flask import abort
+
+    activity = get_activity(type_id)
+    if activity is None:
+        abort(404)
+    return activity

@@ -1,0 +1,28 @@
+"""Single-use nonces: Redis SET NX when configured, else a unique row in the database."""
+from datetime import timedelta
+
+from flask import current_app
+from sqlalchemy.exc import IntegrityError
+
+from lti_tool.extensions import cache, db
+from lti_tool.models import UsedNonce
+from lti_tool.models.base import utcnow
+
+
+def use_nonce(nonce):
+    """Record a nonce; False when it was seen before (a replay)."""
+    ttl = current_app.config["NONCE_SECONDS"]
+    if current_app.config.get("REDIS_URL"):
+        # Flask-Caching's add() is SET NX: atomic across every process sharing the Redis.
+        return bool(cache.add(f"nonce:{nonce}", 1, timeout=ttl))
+    try:
+        with db.session.begin_nested():
+            db.session.add(UsedNonce(nonce=nonce, expires_at=utcnow() + timedelta(seconds=ttl)))
+    except IntegrityError:
+        return False
+    return True
+
+
+def purge_expired():
+    """Delete expired nonces (called now and then; they are useless after their expiry)."""
+    UsedNonce.query.filter(UsedNonce.expires_at < utcnow()).delete()

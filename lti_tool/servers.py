@@ -1,0 +1,51 @@
+"""Running the tool: the development server (with in-process grade sending) and the demo."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import click
+from werkzeug.serving import run_simple
+
+from lti_tool import registrations
+
+
+def serve_dev(app, host, port):
+    """Serve with Werkzeug's threaded server and drain the grades outbox in a background thread."""
+    from lti_tool.grades.worker import start_inline_drainer
+
+    start_inline_drainer(app)
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+
+
+def _upgrade_database(app):
+    from flask_migrate import upgrade
+
+    with app.app_context():
+        upgrade()
+
+
+def run_demo(app, lms_port, tool_port):
+    """Start the demo LMS (a child process) and the tool, registered with each other over real LTI."""
+    tool_url, lms_url = f"http://localhost:{tool_port}", f"http://127.0.0.1:{lms_port}"
+    app.config["BASE_URL"] = tool_url
+    _upgrade_database(app)
+    registration = json.loads(subprocess.check_output(
+        [sys.executable, "-m", "demo_lms", "--print-registration", "--lms-url", lms_url, "--tool-url", tool_url]))
+    with app.app_context():
+        if registrations.find_platform(registration["issuer"], registration["client_id"]) is None:
+            registrations.add_platform(
+                issuer=registration["issuer"], client_id=registration["client_id"],
+                auth_login_url=registration["auth_login_url"], auth_token_url=registration["auth_token_url"],
+                jwks_url=registration["jwks_url"], deployment_ids=[registration["deployment_id"]],
+                name="Demo LMS")
+    instance = Path(app.instance_path) / "demo_lms"
+    lms = subprocess.Popen([sys.executable, "-m", "demo_lms", "--port", str(lms_port), "--lms-url", lms_url,
+                            "--tool-url", tool_url, "--instance", str(instance)])
+    click.secho(f"\n  Leernetwerk demo is running.\n  Open {lms_url}/ in your browser "
+                f"(the tool itself runs at {tool_url}).\n  Stop with Ctrl+C.\n", fg="green", bold=True)
+    try:
+        serve_dev(app, "127.0.0.1", tool_port)
+    finally:
+        lms.terminate()
+        lms.wait(timeout=10)
