@@ -1,0 +1,47 @@
+# Leernetwerk: `make demo` to try it, `make test` to check it.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+PYTEST_ARGS ?=
+
+.PHONY: demo test install install-test translations extract-messages bench clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+$(VENV)/.installed: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-test: $(BIN)/python pyproject.toml
+	$(BIN)/pip install --quiet -e '.[test,dev]'
+	touch $(VENV)/.installed $@
+
+install: $(VENV)/.installed
+
+install-test: $(VENV)/.installed-test
+
+## demo: virtualenv, install, SQLite database, tool + demo LMS; prints the address to open
+demo: install
+	$(BIN)/leernetwerk demo
+
+## test: install test extras and run the whole suite
+test: install-test
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+## translations: compile the message catalogues (the compiled .mo files are committed)
+translations: install-test
+	$(BIN)/pybabel compile -d translations
+
+## extract-messages: refresh translations/messages.pot and merge it into the catalogues
+extract-messages: install-test
+	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
+
+bench: install-test
+	$(BIN)/python bench/launch.py
+	$(BIN)/python bench/grades.py
+
+clean:
+	rm -rf $(VENV) instance .pytest_cache
