@@ -94,7 +94,8 @@ def _init_extensions(app):
     from lti_tool.i18n import select_locale
 
     db.init_app(app)
-    migrate.init_app(app, db, directory=str(ROOT / "migrations"))
+    # SQLite cannot ALTER most things; batch mode rebuilds tables so one migration fits both.
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     if app.config.get("REDIS_URL"):

@@ -8,6 +8,7 @@ from flask import Blueprint, current_app, g, redirect, request, url_for
 
 from lti_tool.cookies import set_cross_site_cookie
 from lti_tool.extensions import csrf, db
+from lti_tool.housekeeping import maybe_purge_expired
 from lti_tool.launch_errors import reject
 from lti_tool.models import Deployment, LoginState, Platform
 from lti_tool.models.base import utcnow
@@ -53,6 +54,7 @@ def login():
         target_link_uri=params["target_link_uri"], login_params={k: v for k, v in params.items() if v},
         expires_at=utcnow() + timedelta(seconds=current_app.config["LOGIN_STATE_SECONDS"])))
     db.session.commit()
+    maybe_purge_expired()
     query = {
         "scope": "openid", "response_type": "id_token", "response_mode": "form_post", "prompt": "none",
         "client_id": platform.client_id, "redirect_uri": tool_launch_url(), "login_hint": params["login_hint"],

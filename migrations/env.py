@@ -100,8 +100,6 @@ def run_migrations_online():
         context.configure(
             connection=connection,
             target_metadata=get_metadata(),
-            # SQLite cannot ALTER most things; batch mode rebuilds tables so one migration fits both.
-            render_as_batch=True,
             **conf_args
         )
 

@@ -1,0 +1,112 @@
+"""Launch sessions: tokens bound to user and placement, cookies, CSRF and roles."""
+import pytest
+
+from lti_tool.models import LaunchSession
+from lti_tool.models.base import utcnow
+
+
+@pytest.fixture
+def unconfigured(launches):
+    return launches.instance(activity_type=None, title="Nog in te stellen")
+
+
+def test_learner_with_token_sees_not_ready_page(client, launches, unconfigured):
+    handle = launches.launch(unconfigured, locale="en")
+    response = client.get(f"/setup/{unconfigured.id}", query_string=handle.params())
+    assert response.status_code == 200
+    assert b"not ready yet" in response.data
+
+
+def test_learner_sees_dutch_when_launched_in_dutch(client, launches, unconfigured):
+    handle = launches.launch(unconfigured, locale="nl-BE")
+    response = client.get(f"/setup/{unconfigured.id}", query_string=handle.params())
+    assert 'lang="nl"' in response.get_data(as_text=True)
+
+
+def test_token_for_another_placement_is_refused(client, launches, unconfigured):
+    other = launches.instance(activity_type=None)
+    handle = launches.launch(unconfigured)
+    response = client.get(f"/setup/{other.id}", query_string=handle.params())
+    assert response.status_code == 401
+
+
+def test_tampered_token_is_refused(client, launches, unconfigured):
+    handle = launches.launch(unconfigured)
+    response = client.get(f"/setup/{unconfigured.id}", query_string={"lt": handle.token[:-2] + "xx"})
+    assert response.status_code == 401
+
+
+def test_no_token_and_no_cookie_is_a_friendly_401(client, unconfigured):
+    response = client.get(f"/setup/{unconfigured.id}")
+    assert response.status_code == 401
+    assert b"Traceback" not in response.data
+
+
+def test_expired_session_is_refused(client, launches, unconfigured, db):
+    handle = launches.launch(unconfigured)
+    db.session.get(LaunchSession, handle.launch.session_id).expires_at = utcnow()
+    db.session.commit()
+    assert client.get(f"/setup/{unconfigured.id}", query_string=handle.params()).status_code == 401
+
+
+def test_expired_token_is_refused(app, client, launches, unconfigured):
+    handle = launches.launch(unconfigured)
+    app.config["LAUNCH_TOKEN_SECONDS"] = -1
+    try:
+        assert client.get(f"/setup/{unconfigured.id}", query_string=handle.params()).status_code == 401
+    finally:
+        app.config["LAUNCH_TOKEN_SECONDS"] = 7200
+
+
+def test_cookie_alone_is_enough(client, launches, unconfigured):
+    handle = launches.launch(unconfigured)
+    client.set_cookie(f"ln_{unconfigured.id}", handle.launch.session_id, domain="localhost")
+    assert client.get(f"/setup/{unconfigured.id}").status_code == 200
+
+
+def test_learner_cannot_configure(client, launches, unconfigured):
+    handle = launches.launch(unconfigured)
+    response = client.post(f"/setup/{unconfigured.id}/voting", data=handle.form(title="x"))
+    assert response.status_code == 403
+
+
+def test_post_without_csrf_token_is_refused(client, launches, unconfigured):
+    handle = launches.instructor(unconfigured)
+    response = client.post(f"/setup/{unconfigured.id}/voting", data={"lt": handle.token, "title": "x"})
+    assert response.status_code == 400
+    assert b"expired" in response.data or b"verlopen" in response.data
+
+
+def test_instructor_sees_the_picker(client, launches, unconfigured):
+    handle = launches.instructor(unconfigured, locale="en")
+    response = client.get(f"/setup/{unconfigured.id}", query_string=handle.params())
+    assert response.status_code == 200
+    assert b"Which activity do you want to add?" in response.data
+
+
+def test_unknown_activity_type_is_404(client, launches, unconfigured):
+    handle = launches.instructor(unconfigured)
+    assert client.get(f"/setup/{unconfigured.id}/nope", query_string=handle.params()).status_code == 404
+
+
+def test_security_headers(client, launches, unconfigured):
+    launches.platform()
+    handle = launches.launch(unconfigured)
+    response = client.get(f"/setup/{unconfigured.id}", query_string=handle.params())
+    csp = response.headers["Content-Security-Policy"]
+    assert "frame-ancestors 'self' https://lms.test" in csp
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Referrer-Policy"] == "no-referrer"
+
+
+def test_unknown_page_is_friendly_404(client):
+    response = client.get("/nope")
+    assert response.status_code == 404
+    assert b"Page not found" in response.data or b"niet gevonden" in response.data
+
+
+def test_json_clients_get_json_errors(client):
+    response = client.get("/nope", headers={"Accept": "application/json"})
+    assert response.status_code == 404
+    assert response.get_json()["reference"]
