@@ -1,7 +1,7 @@
 """POST /lti/launch: validate an id_token like an attack until proven otherwise, then open a session."""
 import hmac
 
-from flask import Blueprint, current_app, g, redirect, request, url_for
+from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
 
 from activities import get_activity
 from lti_tool import nonces
@@ -11,7 +11,7 @@ from lti_tool.extensions import csrf, db
 from lti_tool.i18n import normalise_locale
 from lti_tool.launch import DEEP_LINKING, LEARNER, RESOURCE_LINK, role_from_claims
 from lti_tool.launch_errors import reject
-from lti_tool.login import browser_hash, retry_url_for, state_cookie_name
+from lti_tool.login import browser_hash, retry_url_for, state_cookie_name, storage_key
 from lti_tool.models import LoginState, Platform
 from lti_tool.models.base import utcnow
 from lti_tool.provisioning import resolve_instance, upsert_context, upsert_membership, upsert_user
@@ -25,12 +25,35 @@ bp = Blueprint("lti_launch", __name__)
 @csrf.exempt
 def launch():
     """Validate the platform's id_token and send the browser (303) to the activity."""
-    state = request.form.get("state", "")
-    if not request.form.get("id_token") or not state:
+    state, id_token = request.form.get("state", ""), request.form.get("id_token", "")
+    if not id_token or not state:
         reject("bad_request", "launch without id_token or state")
-    login_state = _consume_state(state)
+    login_state = _load_state(state)
+    secret = request.cookies.get(state_cookie_name(state))
+    if not secret:
+        if login_state.login_params.get("lti_storage_target"):
+            return _ask_platform_storage(login_state, id_token)
+        _consume(login_state)
+        reject("cookies", "the state cookie did not come back and the platform offers no postMessage storage",
+               retry_url=retry_url_for(login_state))
+    _bind(login_state, secret)
+    return _complete(login_state, id_token)
+
+
+@bp.post("/lti/launch/verify")
+@csrf.exempt
+def verify():
+    """Finish a launch whose browser binding came from the platform's postMessage storage."""
+    login_state = _load_state(request.form.get("state", ""))
+    if not login_state.pending_id_token:
+        reject("state", "no launch is waiting for verification with this state")
+    _bind(login_state, request.form.get("secret", ""))
+    return _complete(login_state, login_state.pending_id_token)
+
+
+def _complete(login_state, id_token):
     platform = db.session.get(Platform, login_state.platform_id)
-    claims = _validate_signature(login_state)
+    claims = _validate_signature(login_state, id_token)
     g.locale_hint = _locale(claims)
     message_type = check_claims(claims, platform, login_state)
     if not nonces.use_nonce(f"{platform.id}:{claims['nonce']}"):
@@ -47,32 +70,50 @@ def launch():
     db.session.commit()
     g.launch = launch
     response = redirect(_landing_url(launch, instance), code=303)
-    clear_cookie(response, state_cookie_name(state))
+    clear_cookie(response, state_cookie_name(login_state.state))
     return set_session_cookie(response, launch)
 
 
-def _consume_state(state):
-    login_state = db.session.get(LoginState, state)
+def _load_state(state):
+    login_state = db.session.get(LoginState, state) if state else None
     if login_state is None:
         reject("state", "unknown or already used state")
-    # Single use: delete first, so a replayed form post can never pass the state check twice.
-    deleted = db.session.execute(db.delete(LoginState).where(LoginState.state == state)).rowcount
-    db.session.commit()
-    if deleted != 1:
-        reject("state", "state was consumed by a concurrent request")
     if login_state.expires_at < utcnow():
+        _consume(login_state)
         reject("state", "login state expired")
-    secret = request.cookies.get(state_cookie_name(state))
-    if not secret:
-        reject("cookies", "the state cookie did not come back (third-party cookies blocked?)",
-               retry_url=retry_url_for(login_state))
-    if not hmac.compare_digest(browser_hash(secret), login_state.browser_hash):
-        reject("state", "state cookie does not match: the login started in another browser")
     return login_state
 
 
-def _validate_signature(login_state):
-    message_launch = build_message_launch(login_state.nonce)
+def _consume(login_state):
+    # Single use: delete before validating, so a replayed post can never pass the state check twice.
+    deleted = db.session.execute(db.delete(LoginState).where(LoginState.state == login_state.state)).rowcount
+    db.session.commit()
+    if deleted != 1:
+        reject("state", "state was consumed by a concurrent request")
+
+
+def _bind(login_state, secret):
+    """Check the browser-binding secret, consuming the state whatever the outcome."""
+    _consume(login_state)
+    if not secret or not hmac.compare_digest(browser_hash(secret), login_state.browser_hash):
+        reject("state", "browser binding does not match: the login started in another browser")
+
+
+def _ask_platform_storage(login_state, id_token):
+    if login_state.pending_id_token:
+        _consume(login_state)
+        reject("state", "a second id_token was posted for a state that is already waiting")
+    login_state.pending_id_token = id_token
+    db.session.commit()
+    platform = db.session.get(Platform, login_state.platform_id)
+    return render_template("lti/storage_verify.html", state=login_state.state,
+                           storage_key=storage_key(login_state.state), platform_origin=platform.origin,
+                           storage_target=login_state.login_params["lti_storage_target"],
+                           retry_url=retry_url_for(login_state))
+
+
+def _validate_signature(login_state, id_token):
+    message_launch = build_message_launch(id_token, login_state.state, login_state.nonce)
     try:
         message_launch.validate()
         return message_launch.get_launch_data()

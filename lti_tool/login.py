@@ -4,7 +4,7 @@ import secrets
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, g, redirect, request, url_for
+from flask import Blueprint, current_app, g, make_response, redirect, render_template, request, url_for
 
 from lti_tool.cookies import set_cross_site_cookie
 from lti_tool.extensions import csrf, db
@@ -14,12 +14,18 @@ from lti_tool.models import Deployment, LoginState, Platform
 from lti_tool.models.base import utcnow
 
 bp = Blueprint("lti_login", __name__)
-LOGIN_PARAMS = ("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id")
+LOGIN_PARAMS = ("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id",
+                "lti_storage_target")
 
 
 def state_cookie_name(state):
     """The cookie binding one login state to the browser that started it."""
     return f"ln_state_{state[:24]}"
+
+
+def storage_key(state):
+    """The key under which the platform's postMessage storage keeps the browser-binding secret."""
+    return f"leernetwerk_state_{state}"
 
 
 def browser_hash(secret):
@@ -63,7 +69,15 @@ def login():
     if params["lti_message_hint"]:
         query["lti_message_hint"] = params["lti_message_hint"]
     separator = "&" if "?" in platform.auth_login_url else "?"
-    response = redirect(platform.auth_login_url + separator + urlencode(query), code=302)
+    auth_url = platform.auth_login_url + separator + urlencode(query)
+    if params["lti_storage_target"]:
+        # The platform offers postMessage storage: keep the binding there too, for browsers that
+        # drop our cookie inside the iframe; the page continues to the platform once stored.
+        response = make_response(render_template(
+            "lti/storage_login.html", auth_url=auth_url, storage_key=storage_key(state), secret=secret,
+            storage_target=params["lti_storage_target"], platform_origin=platform.origin))
+    else:
+        response = redirect(auth_url, code=302)
     set_cross_site_cookie(response, state_cookie_name(state), secret, current_app.config["LOGIN_STATE_SECONDS"])
     return response
 

@@ -112,12 +112,15 @@ class _NoCookies:
         """Unused."""
 
 
-class _FlaskMessageLaunch(MessageLaunch):
-    """pylti1p3's launch validation reading the Flask request, with our cached platform keys."""
+class _CheckedMessageLaunch(MessageLaunch):
+    """pylti1p3's launch validation of one id_token, with our cached platform keys."""
+
+    def __init__(self, params, **kwargs):
+        super().__init__(**kwargs)
+        self._params = params
 
     def _get_request_param(self, key):
-        value = request.form.get(key)
-        return value if value else ""
+        return self._params.get(key) or ""
 
     def get_public_key(self):
         kid = self._jwt.get("header", {}).get("kid")
@@ -133,11 +136,12 @@ class _FlaskMessageLaunch(MessageLaunch):
         return key, key_alg
 
 
-def build_message_launch(expected_nonce):
-    """A pylti1p3 MessageLaunch for the current request, checking the nonce we issued."""
-    return _FlaskMessageLaunch(
-        request=request, tool_config=DatabaseToolConf(), session_service=_CheckedSessionService(expected_nonce),
-        cookie_service=_NoCookies(), requests_session=http_session())
+def build_message_launch(id_token, state, expected_nonce):
+    """A pylti1p3 MessageLaunch for one id_token, checking the nonce we issued with its state."""
+    return _CheckedMessageLaunch(
+        {"id_token": id_token, "state": state}, request=request, tool_config=DatabaseToolConf(),
+        session_service=_CheckedSessionService(expected_nonce), cookie_service=_NoCookies(),
+        requests_session=http_session())
 
 
 def deep_link_response_jwt(platform, deployment_id, settings, items):

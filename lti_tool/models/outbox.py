@@ -24,6 +24,9 @@ class ScoreOutbox(db.Model):
     timestamp = db.Column(db.String(40), nullable=False)
     attempts = db.Column(db.Integer, nullable=False, default=0)
     next_attempt_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # While `sending`: the worker that claimed the row owns it until then; after that (a crashed
+    # worker) the row is due again. Also fences the owner's final update.
+    lease_until = db.Column(db.DateTime)
     last_error = db.Column(db.String(1000))
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     sent_at = db.Column(db.DateTime)

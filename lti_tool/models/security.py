@@ -14,6 +14,8 @@ class LoginState(db.Model):
     platform_id = db.Column(db.Integer, db.ForeignKey("platform.id", ondelete="CASCADE"), nullable=False)
     target_link_uri = db.Column(db.String(1000), nullable=False)
     login_params = db.Column(db.JSON, nullable=False, default=dict)
+    # Set while the launch waits for the browser binding from the platform's postMessage storage.
+    pending_id_token = db.Column(db.Text)
     expires_at = db.Column(db.DateTime, nullable=False, index=True)
 
 
