@@ -33,7 +33,12 @@ class Config:
     MIN_GROUP_SIZE = 5
     # The dev server and tests drain the grades outbox in-process; production runs `leernetwerk worker`.
     GRADES_INLINE = False
-    GRADES_MAX_ATTEMPTS = 8
+    # Backoff doubles from 2 s to at most 15 min: 12 attempts ride out about an hour of LMS downtime.
+    GRADES_MAX_ATTEMPTS = 12
+    GRADES_LEASE_SECONDS = 300
+    GRADES_BACKOFF_BASE_SECONDS = 2
+    GRADES_BACKOFF_CAP_SECONDS = 900
+    GRADES_SEND_THREADS = 8
     HTTP_TIMEOUT_SECONDS = 10
     # A requests.Session for all outgoing LTI calls; tests put an in-process transport here.
     LTI_REQUESTS_SESSION = None

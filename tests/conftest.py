@@ -54,3 +54,6 @@ def client(app):
 def launches(app):
     """Make launch sessions directly (unit level; end-to-end launches use the `platform` fixture)."""
     return LaunchFactory(app)
+
+
+from tests.support.platform_fixture import platform  # noqa: E402,F401  (the in-process LMS peer)

@@ -1,18 +1,80 @@
 """Statement voting (stellingen): agree or disagree with a reason; results, discussion, re-vote."""
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 
 from activities.base import Activity
+from activities.voting import models  # noqa: F401  (the tables must be known to the metadata)
+from activities.voting import export as exporting
+from activities.voting import service
+from activities.voting import settings as voting_settings
+from activities.voting.forms import VotingSettingsForm, current_language
+from lti_tool.extensions import csrf
 
 bp = Blueprint("voting", __name__, url_prefix="/voting")
+# launch_required checks the launch session's own CSRF token on every POST; Flask-WTF's
+# cookie-bound check would refuse forms inside iframes that block third-party cookies.
+csrf.exempt(bp)
+
+
+def _user_id(user):
+    return user if isinstance(user, int) else user.id
 
 
 class VotingActivity(Activity):
-    """Placeholder being replaced by the real activity."""
+    """Learners take a position on statements and explain why; the group sees anonymous results."""
 
     id = "voting"
     title = _l("Statement voting")
-    description = _l("Agree or disagree with statements, with a reason.")
-    settings_form = FlaskForm
+    description = _l("Learners agree or disagree with statements and say why. The group sees the anonymous "
+                     "results, discusses them, and can vote again to see how opinions shifted.")
+    settings_form = VotingSettingsForm
     blueprint = bp
+
+    @classmethod
+    def default_settings(cls):
+        """The four statements of the source training, agree/disagree, reasons required, results after voting."""
+        return voting_settings.default_settings()
+
+    @classmethod
+    def settings_from_form(cls, form):
+        """Settings JSON from a validated VotingSettingsForm."""
+        statements = form.parsed_statements
+        if statements is None:  # validate() was not called with this form; parse now
+            statements, _errors = voting_settings.parse_statements(form.statements.data, current_language())
+        return {
+            "statements": statements,
+            "scale": form.scale.data,
+            "reason_required": form.reason.data != "optional",
+            "results_mode": form.results_mode.data,
+            "min_group_size": int(form.min_group_size.data),
+        }
+
+    @classmethod
+    def form_data(cls, settings):
+        """Form data for editing: the statements one per line in the designer's language."""
+        config = voting_settings.load(settings)
+        return {
+            "statements": voting_settings.statements_as_text(config.statements, current_language()),
+            "scale": config.scale,
+            "reason": "required" if config.reason_required else "optional",
+            "results_mode": config.results_mode,
+            "min_group_size": config.min_group_size,
+        }
+
+    @classmethod
+    def participation(cls, instance, user):
+        """Statements answered out of all statements (in the learner's fullest round)."""
+        return service.participation(instance, _user_id(user))
+
+    @classmethod
+    def export(cls, instance, language=None):
+        """One row per vote: participant code, round, statement, choice, reason."""
+        return exporting.rows(instance, language=language)
+
+    @classmethod
+    def erase(cls, instance, user):
+        """Delete this learner's votes and reasons in every round of this placement."""
+        return service.erase(instance, _user_id(user))
+
+
+from activities.voting import views  # noqa: E402,F401  (registers the routes on bp)

@@ -130,7 +130,7 @@ def _request_token(platform, scopes, key):
         "client_assertion": client_assertion(platform), "scope": " ".join(sorted(set(scopes))),
     }
     response = send("POST", platform.auth_token_url, data=form, headers={"Accept": "application/json"})
-    if response.status_code != 200:
+    if not 200 <= response.status_code < 300:
         raise error_for(response, "Access token")
     try:
         body = response.json()

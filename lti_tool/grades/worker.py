@@ -81,68 +81,68 @@ def _claim(limit, lease_until):
         update(ScoreOutbox).where(ScoreOutbox.id.in_(ids), _due(now))
         .values(status=SENDING, lease_until=lease_until, attempts=ScoreOutbox.attempts + 1)
         .returning(ScoreOutbox.id).execution_options(synchronize_session=False)).scalars().all() if ids else []
-    newer = aliased(ScoreOutbox)
-    rows = db.session.execute(
-        select(ScoreOutbox, User.sub, ActivityInstance.platform_id, ActivityInstance.lineitem_url,
-               exists().where(newer.activity_instance_id == ScoreOutbox.activity_instance_id,
-                              newer.user_id == ScoreOutbox.user_id, newer.id > ScoreOutbox.id))
-        .join(User, User.id == ScoreOutbox.user_id)
-        .join(ActivityInstance, ActivityInstance.id == ScoreOutbox.activity_instance_id)
-        .where(ScoreOutbox.id.in_(claimed)).order_by(ScoreOutbox.id)).all() if claimed else []
-    jobs = [_Job(row.id, row.attempts, platform_id, row.activity_instance_id, lineitem_url,
-                 ags.score_payload(sub, row.score_given, row.score_maximum, row.activity_progress,
-                                   row.grading_progress, row.timestamp, row.comment), bool(superseded))
-            for row, sub, platform_id, lineitem_url, superseded in rows]
+    newer, row = aliased(ScoreOutbox), ScoreOutbox
+    # Plain columns, not entities: rows already in the session must not hide the claim's changes.
+    found = db.session.execute(
+        select(row.id, row.attempts, ActivityInstance.platform_id, row.activity_instance_id,
+               ActivityInstance.lineitem_url, User.sub, row.score_given, row.score_maximum, row.activity_progress,
+               row.grading_progress, row.timestamp, row.comment,
+               exists().where(newer.activity_instance_id == row.activity_instance_id,
+                              newer.user_id == row.user_id, newer.id > row.id))
+        .join(User, User.id == row.user_id).join(ActivityInstance, ActivityInstance.id == row.activity_instance_id)
+        .where(row.id.in_(claimed)).order_by(row.id)).all() if claimed else []
+    jobs = [_Job(*values[:5], ags.score_payload(*values[5:12]), bool(values[12])) for values in found]
     db.session.commit()
     return jobs
 
 
 def _deliver(jobs):
     """{row_id: None when sent, else the ServiceError}; line items and tokens first, once each."""
-    outcomes, failed_platforms = {}, {}
     platforms = {p.id: PlatformRef.of(p) for p in db.session.execute(
         select(Platform).where(Platform.id.in_({job.platform_id for job in jobs}))).scalars()}
-    lineitems = {}
+    urls = {job.instance_id: job.lineitem_url for job in jobs if job.lineitem_url}
+    for job in jobs:  # creating a line item writes to the database: here, on the thread owning the session
+        if job.instance_id not in urls:
+            urls[job.instance_id] = _attempt(ags.ensure_lineitem, platforms[job.platform_id], job.instance_id)
+    # One token request per platform here, so a refused token fails its rows without a request each.
+    token_errors = {pid: _attempt(tokens.access_token, platforms[pid], (ags.SCORE_SCOPE,))
+                    for pid in {job.platform_id for job in jobs if isinstance(urls[job.instance_id], str)}}
+    outcomes, ready = {}, []
     for job in jobs:
-        if not job.lineitem_url and job.instance_id not in lineitems:
-            try:
-                lineitems[job.instance_id] = ags.ensure_lineitem(platforms[job.platform_id], job.instance_id)
-            except ServiceError as exc:
-                lineitems[job.instance_id] = exc
-        job.lineitem_url = job.lineitem_url or lineitems[job.instance_id]
-        if isinstance(job.lineitem_url, ServiceError):
-            outcomes[job.row_id] = job.lineitem_url
-    ready = [job for job in jobs if job.row_id not in outcomes]
-    for platform_id in {job.platform_id for job in ready}:
-        try:  # fetch each token here, once, so a refused token fails its rows without N requests
-            tokens.access_token(platforms[platform_id], (ags.SCORE_SCOPE,))
-        except ServiceError as exc:
-            failed_platforms[platform_id] = exc
-    for job in ready:
-        if job.platform_id in failed_platforms:
-            outcomes[job.row_id] = failed_platforms[job.platform_id]
-    ready = [job for job in ready if job.row_id not in outcomes]
+        job.lineitem_url = urls[job.instance_id]
+        problem = next((found for found in (job.lineitem_url, token_errors.get(job.platform_id))
+                        if isinstance(found, ServiceError)), None)
+        if problem is None:
+            ready.append(job)
+        else:
+            outcomes[job.row_id] = problem
     outcomes.update(_send_all(ready, platforms))
     return outcomes
 
 
+def _attempt(call, *args):
+    """call(*args), or the ServiceError it raised; a bug costs its rows a retry, not the whole batch."""
+    try:
+        return call(*args)
+    except ServiceError as exc:
+        return exc
+    except Exception as exc:
+        log.exception("grades: %s failed", getattr(call, "__name__", call))
+        return ServiceError(f"Internal error while sending ({type(exc).__name__}).", retryable=True)
+
+
 def _send_all(jobs, platforms):
-    """POST the scores, on a few threads: a real LMS answers in tens of milliseconds, not micro."""
-    app = current_app._get_current_object()
-    results, down, lock = {}, {}, threading.Lock()
+    """POST the scores on a few threads: a real LMS takes tens of milliseconds to answer each."""
+    app, results, down, lock = current_app._get_current_object(), {}, {}, threading.Lock()
     queue = iter(jobs)
 
     def work():
         with app.app_context():
-            while True:
-                with lock:
-                    job = next(queue, None)
-                if job is None:
-                    return
+            while (job := _next(queue, lock)) is not None:
                 results[job.row_id] = _send_one(job, platforms[job.platform_id], down)
 
     threads = [threading.Thread(target=work, name="grades-send", daemon=True)
-               for _ in range(min(len(jobs), app.config.get("GRADES_SEND_THREADS", 4)) - 1)]
+               for _ in range(min(len(jobs), app.config.get("GRADES_SEND_THREADS", 8)) - 1)]
     for thread in threads:
         thread.start()
     work()
@@ -151,19 +151,18 @@ def _send_all(jobs, platforms):
     return results
 
 
+def _next(queue, lock):
+    with lock:
+        return next(queue, None)
+
+
 def _send_one(job, platform, down):
     if platform.id in down:  # unreachable a moment ago: do not spend a timeout per row
         return _Deferred(down[platform.id].reason, retryable=True)
-    try:
-        ags.post_score(platform, job.lineitem_url, job.payload)
-        return None
-    except ServiceError as exc:
-        if exc.retryable and exc.status is None:
-            down.setdefault(platform.id, exc)
-        return exc
-    except Exception as exc:  # a bug must cost one row a retry, not the whole batch
-        log.exception("sending score %s failed", job.row_id)
-        return ServiceError(f"Internal error while sending ({type(exc).__name__}).", retryable=True)
+    outcome = _attempt(ags.post_score, platform, job.lineitem_url, job.payload)
+    if isinstance(outcome, ServiceError) and outcome.retryable and outcome.status is None:
+        down.setdefault(platform.id, outcome)
+    return outcome
 
 
 def _record(jobs, outcomes, lease_until, counts):
@@ -184,8 +183,8 @@ def _record(jobs, outcomes, lease_until, counts):
             reason = f"Gave up after {attempts} attempts: {error.reason}" if error.retryable else error.reason
             status, key = FAILED, "failed"
         counts[key] += 1
-        params.append({"b_id": job.row_id, "b_lease": lease_until, "b_status": status, "b_error": reason and reason[:1000],
-                       "b_next": next_at, "b_attempts": attempts, "b_sent": sent_at})
+        params.append({"b_id": job.row_id, "b_lease": lease_until, "b_status": status, "b_next": next_at,
+                       "b_error": reason and reason[:1000], "b_attempts": attempts, "b_sent": sent_at})
     table = ScoreOutbox.__table__
     # Fenced by our lease: if it ran out and another worker took the row over, this changes nothing.
     db.session.execute(

@@ -9,7 +9,11 @@ class ScoreOutbox(db.Model):
     """One score to send to the platform's AGS endpoint, with its delivery state."""
 
     __tablename__ = "score_outbox"
-    __table_args__ = (db.Index("ix_score_outbox_due", "status", "next_attempt_at"),)
+    __table_args__ = (
+        db.Index("ix_score_outbox_due", "status", "next_attempt_at"),
+        # A learner's rows in a placement: the waiting-row lookup on every answer, "is there a newer score".
+        db.Index("ix_score_outbox_learner", "activity_instance_id", "user_id"),
+    )
 
     id = db.Column(db.Integer, primary_key=True)
     activity_instance_id = db.Column(

@@ -1,0 +1,66 @@
+"""The facilitator's export: one row per vote, with a pseudonymous participant code instead of a name.
+
+Names stay out on purpose: an export travels (e-mail, shared drives), reasons were given on the
+promise that the group sees them anonymously, and a stable code is enough to follow one person's
+positions across statements and rounds. The dashboard already shows who has (not) voted.
+"""
+import csv
+import hashlib
+import hmac
+import io
+
+from flask import current_app
+from sqlalchemy import select
+
+from activities.voting import settings as voting_settings
+from activities.voting.content import SOURCE_LANGUAGE, choice_label, statement_text
+from activities.voting.models import Vote
+from lti_tool.extensions import db
+
+COLUMNS = ("participant", "round", "statement_number", "statement", "choice", "reason")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def participant_code(instance_id, user_id):
+    """A stable pseudonym for one learner in one placement (not reversible without the server secret)."""
+    key = current_app.config["SECRET_KEY"].encode()
+    digest = hmac.new(key, f"voting-participant:{instance_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
+    return "P-" + digest[:6].upper()
+
+
+def rows(instance, language=None):
+    """Every vote of the placement as a dict with COLUMNS, ordered by round, statement and participant."""
+    config = voting_settings.load(instance.settings)
+    order = {s["key"]: number for number, s in enumerate(config.statements, 1)}
+    texts = {s["key"]: statement_text(s, language or SOURCE_LANGUAGE) for s in config.statements}
+    votes = db.session.execute(select(Vote).filter_by(activity_instance_id=instance.id)).scalars().all()
+    result = [{
+        "participant": participant_code(instance.id, v.user_id),
+        "round": v.round_number,
+        # A statement removed from the settings keeps its votes; it is shown by its key.
+        "statement_number": order.get(v.statement_key, ""),
+        "statement": texts.get(v.statement_key, v.statement_key),
+        "choice": str(choice_label(v.choice)),
+        "reason": v.reason,
+    } for v in votes]
+    result.sort(key=lambda r: (r["round"], r["statement_number"] == "", r["statement_number"] or 0,
+                               r["statement"], r["participant"]))
+    return result
+
+
+def _safe(value):
+    # Spreadsheets run cells that start like a formula; a leading quote keeps reasons as text.
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(export_rows):
+    """CSV text (with a BOM so spreadsheet programs read the accents right)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in export_rows:
+        writer.writerow({k: _safe(v) for k, v in row.items()})
+    return buffer.getvalue()

@@ -1,0 +1,134 @@
+"""What the learner page and the facilitator dashboard show, assembled from settings, state and votes."""
+from dataclasses import dataclass
+
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from activities.voting import people, results, service
+from activities.voting import settings as voting_settings
+from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
+from activities.voting.forms import choice_field_name, current_language, reason_field_name, vote_form
+from lti_tool.grades import grade_status
+
+NOTICES = {
+    "saved": (_l("Your votes are saved. You can change them until voting closes."), "success"),
+    "open": (_l("Voting is open."), "success"),
+    "close": (_l("Voting is closed. Learners can no longer change their votes."), "info"),
+    "reveal": (_l("Results are shared with learners (for statements with enough votes)."), "success"),
+    "hide": (_l("Results are hidden from learners."), "info"),
+    "new_round": (_l("A new round has started. Learners can vote again; earlier rounds stay for comparison."),
+                  "success"),
+    "erased": (_l("The learner's votes and reasons in this activity are erased."), "success"),
+    "stale": (_l("Nothing changed: the page was out of date. Here is the current state."), "warning"),
+}
+
+
+def notice_for(code):
+    """(message, kind) for a notice code from a redirect, or (None, None)."""
+    return NOTICES.get(code, (None, None))
+
+
+@dataclass
+class StatementView:
+    """One statement as a page shows it."""
+
+    number: int
+    key: str
+    text: str
+    rounds: list
+    my_vote: object = None
+    earlier_vote: object = None
+    visible: bool = False
+    waiting_for: str = ""
+
+    @property
+    def current(self):
+        """The result of the current round."""
+        return self.rounds[-1]
+
+    @property
+    def shown_rounds(self):
+        """Rounds with enough votes to show to learners."""
+        return [r for r in self.rounds if r.enough]
+
+
+def _texts(config):
+    language = current_language()
+    return [(s["key"], statement_text(s, language)) for s in config.statements]
+
+
+def build_vote_form(config, state, my_votes, formdata=None):
+    """The learner's vote form, filled with their current-round votes on a fresh page."""
+    data = {"round": str(state.current_round)}
+    for key, _text in _texts(config):
+        vote = my_votes.get((key, state.current_round))
+        if vote is not None:
+            data[choice_field_name(key)] = vote.choice
+            data[reason_field_name(key)] = vote.reason
+    return vote_form(_texts(config), config.scale, config.reason_required, formdata=formdata,
+                     data=None if formdata is not None else data)
+
+
+def error_items(form, statements):
+    """(link, message) pairs for the error summary, in page order, linking to the field to fix."""
+    items = []
+    for s in statements:
+        choice, reason = form[choice_field_name(s.key)], form[reason_field_name(s.key)]
+        prefix = _("Statement %(number)d", number=s.number)
+        items += [(f"#{choice.id}-0", f"{prefix}: {e}") for e in choice.errors]
+        items += [(f"#{reason.id}", f"{prefix}: {e}") for e in reason.errors]
+    return items
+
+
+def _learner_view(number, key, text, rounds, mine, config, state):
+    """One statement for a learner: their votes, and results only as far as they may see them."""
+    view = StatementView(number, key, text, rounds, my_vote=mine.get((key, state.current_round)))
+    earlier = [mine[(key, r)] for r in range(state.current_round - 1, 0, -1) if (key, r) in mine]
+    view.earlier_vote = earlier[0] if earlier else None
+    view.visible = state.revealed or (config.results_mode == AFTER_VOTE and view.my_vote is not None)
+    if not view.visible:
+        # Once voting has closed, only the facilitator's sharing can show the results.
+        view.waiting_for = "vote" if config.results_mode == AFTER_VOTE and state.is_open else "reveal"
+        view.rounds = []  # nothing about other learners reaches a page that may not show it
+    else:
+        # Below the minimum group size only the count leaves this function, never shares or reasons.
+        view.rounds = [r if r.enough else results.RoundResult(r.round_number, r.total, r.min_group_size)
+                       for r in rounds]
+    return view
+
+
+def learner_page(launch, instance, form=None):
+    """Template values for a learner: their votes, and each statement's results as far as allowed."""
+    config = voting_settings.load(instance.settings)
+    state = service.state_for(instance)
+    mine = service.votes_of(instance, launch.user_id)
+    tallies = results.tally(instance, config, state.current_round)
+    statements = [_learner_view(number, key, text, tallies[key], mine, config, state)
+                  for number, (key, text) in enumerate(_texts(config), 1)]
+    form = form or build_vote_form(config, state, mine)
+    return dict(instance=instance, config=config, state=state, statements=statements, form=form,
+                answered=sum(1 for s in statements if s.my_vote is not None),
+                error_items=error_items(form, statements), choices=choices_for(config.scale),
+                choice_label=choice_label, choice_field_name=choice_field_name,
+                reason_field_name=reason_field_name)
+
+
+def facilitator_page(launch, instance):
+    """Template values for the facilitator: controls, full results, and the learners' progress."""
+    config = voting_settings.load(instance.settings)
+    state = service.state_for(instance)
+    tallies = results.tally(instance, config, state.current_round)
+    statements = [StatementView(number, key, text, tallies[key], visible=True)
+                  for number, (key, text) in enumerate(_texts(config), 1)]
+    keys = {s["key"] for s in config.statements}
+    answered = results.voters(instance, state.current_round, keys)
+    learners, source = people.expected_learners(launch, instance)
+    grades = grade_status(instance.id)
+    with_data = results.voters_in_any_round(instance)
+    rows = [dict(learner=l, answered=answered.get(l.user_id, 0), grade=grades.get(l.user_id),
+                 has_data=l.user_id in with_data) for l in learners]
+    voted = sum(1 for r in rows if r["answered"])
+    return dict(instance=instance, config=config, state=state, statements=statements, rows=rows,
+                roster_source=source, voted=voted, expected=len(rows), total_statements=len(keys),
+                not_voted=[r for r in rows if not r["answered"]], choices=choices_for(config.scale),
+                max_rounds=service.MAX_ROUNDS)

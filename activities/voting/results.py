@@ -1,0 +1,110 @@
+"""Aggregating votes into anonymous distributions per statement and round, with the minimum group size."""
+import hashlib
+from dataclasses import dataclass, field
+
+from flask import current_app
+from sqlalchemy import select
+
+from activities.voting.content import SCALES, choice_label, choice_on_scale
+from activities.voting.models import Vote
+from lti_tool.extensions import db
+
+
+@dataclass(frozen=True)
+class Share:
+    """One choice's part of a round: count and a whole-number percentage."""
+
+    choice: str
+    label: str
+    count: int
+    percent: int
+
+
+@dataclass
+class RoundResult:
+    """What one round of one statement looks like, without any names."""
+
+    round_number: int
+    total: int
+    min_group_size: int
+    shares: list = field(default_factory=list)
+    reasons: list = field(default_factory=list)
+
+    @property
+    def enough(self):
+        """Whether enough learners voted for anyone but the facilitator to see this round."""
+        return self.total >= self.min_group_size
+
+    def share(self, choice):
+        """The Share of one choice (zero when nobody chose it)."""
+        return next((s for s in self.shares if s.choice == choice), Share(choice, choice_label(choice), 0, 0))
+
+
+def percentages(counts):
+    """Whole percentages that add up to 100 (largest remainder), or zeros when there are no votes."""
+    total = sum(counts)
+    if not total:
+        return [0 for _ in counts]
+    exact = [c * 100 / total for c in counts]
+    floors = [int(x) for x in exact]
+    by_remainder = sorted(range(len(counts)), key=lambda i: exact[i] - floors[i], reverse=True)
+    for i in by_remainder[:100 - sum(floors)]:
+        floors[i] += 1
+    return floors
+
+
+def _shuffle_key(instance_id, vote_id):
+    # A keyed hash scatters reasons so their order does not reveal who voted when.
+    secret = current_app.config["SECRET_KEY"]
+    return hashlib.sha256(f"{secret}:{instance_id}:{vote_id}".encode()).hexdigest()
+
+
+def tally(instance, config, up_to_round):
+    """{statement key: [RoundResult for rounds 1..up_to_round]} for the placement's current statements."""
+    scale = SCALES[config.scale]
+    keys = {s["key"] for s in config.statements}
+    counts = {}
+    reasons = {}
+    rows = db.session.execute(
+        select(Vote.id, Vote.statement_key, Vote.round_number, Vote.choice, Vote.reason)
+        .where(Vote.activity_instance_id == instance.id, Vote.round_number <= up_to_round)).all()
+    for vote_id, key, round_number, choice, reason in rows:
+        choice = choice_on_scale(choice, config.scale)
+        if key not in keys or choice is None:
+            continue
+        bucket = counts.setdefault((key, round_number), dict.fromkeys(scale, 0))
+        bucket[choice] += 1
+        if reason:
+            reasons.setdefault((key, round_number), []).append(
+                (_shuffle_key(instance.id, vote_id), choice, reason))
+    result = {}
+    for statement in config.statements:
+        key = statement["key"]
+        rounds = []
+        for number in range(1, up_to_round + 1):
+            bucket = counts.get((key, number), dict.fromkeys(scale, 0))
+            numbers = [bucket[c] for c in scale]
+            shares = [Share(c, choice_label(c), n, p) for c, n, p in zip(scale, numbers, percentages(numbers))]
+            listed = [(choice, choice_label(choice), text)
+                      for _order, choice, text in sorted(reasons.get((key, number), []))]
+            rounds.append(RoundResult(number, sum(numbers), config.min_group_size, shares, listed))
+        result[key] = rounds
+    return result
+
+
+def voters(instance, round_number, keys):
+    """{user id: number of the given statements answered} in one round."""
+    rows = db.session.execute(select(Vote.user_id, Vote.statement_key).where(
+        Vote.activity_instance_id == instance.id, Vote.round_number == round_number)).all()
+    answered = {}
+    for user_id, key in rows:
+        if key not in keys:
+            continue
+        answered[user_id] = answered.get(user_id, 0) + 1
+    return answered
+
+
+def voters_in_any_round(instance):
+    """Ids of learners with at least one vote in the placement."""
+    return set(db.session.execute(select(Vote.user_id).where(
+        Vote.activity_instance_id == instance.id).distinct()).scalars())

@@ -1,0 +1,99 @@
+"""Voting rules: the placement's live state, saving votes with their score, rounds and erasure."""
+from flask import abort
+from flask_babel import gettext as _
+from sqlalchemy import delete, select
+from sqlalchemy.exc import IntegrityError
+
+from activities.voting import settings as voting_settings
+from activities.voting.models import Vote, VotingState
+from lti_tool.extensions import db
+from lti_tool.models import ActivityInstance
+from lti_tool.models.base import utcnow
+from lti_tool.participation import Participation
+
+MAX_ROUNDS = 10
+ACTIONS = ("open", "close", "reveal", "hide", "new_round")
+
+
+def instance_for(launch, iid, type_id="voting"):
+    """The launch's own placement, checked against its platform, course and activity type (else 404)."""
+    instance = db.session.get(ActivityInstance, iid)
+    if (instance is None or instance.activity_type != type_id or instance.platform_id != launch.platform_id
+            or instance.context_id != launch.context_id):
+        abort(404)
+    return instance
+
+
+def state_for(instance):
+    """The placement's state row, created on first use (a concurrent creator wins harmlessly)."""
+    state = db.session.get(VotingState, instance.id)
+    if state is not None:
+        return state
+    try:
+        with db.session.begin_nested():
+            state = VotingState(activity_instance_id=instance.id)
+            db.session.add(state)
+    except IntegrityError:
+        state = db.session.get(VotingState, instance.id)
+    return state
+
+
+def votes_of(instance, user_id):
+    """{(statement key, round): Vote} for one learner in one placement."""
+    rows = db.session.execute(select(Vote).filter_by(activity_instance_id=instance.id, user_id=user_id)).scalars()
+    return {(v.statement_key, v.round_number): v for v in rows}
+
+
+def save_votes(instance, user_id, round_number, answers):
+    """Insert or update the learner's votes of one round (the caller records participation and commits)."""
+    existing = votes_of(instance, user_id)
+    for key, (choice, reason) in answers.items():
+        vote = existing.get((key, round_number))
+        if vote is None:
+            db.session.add(Vote(activity_instance_id=instance.id, user_id=user_id, statement_key=key,
+                                round_number=round_number, choice=choice, reason=reason))
+        elif (vote.choice, vote.reason) != (choice, reason):
+            vote.choice, vote.reason = choice, reason
+    db.session.flush()
+
+
+def participation(instance, user_id):
+    """Statements answered in the learner's fullest round, as a fraction, with a content-free comment."""
+    config = voting_settings.load(instance.settings)
+    keys = {s["key"] for s in config.statements}
+    per_round = {}
+    for (key, round_number) in votes_of(instance, user_id):
+        if key in keys:
+            per_round[round_number] = per_round.get(round_number, 0) + 1
+    answered = max(per_round.values(), default=0)
+    total = len(keys)
+    comment = _("%(answered)d of %(total)d statements answered", answered=answered, total=total)
+    if len(per_round) > 1:
+        comment = _("%(answered)d of %(total)d statements answered (%(rounds)d rounds)",
+                    answered=answered, total=total, rounds=len(per_round))
+    return Participation(fraction=min(1.0, answered / total) if total else 0.0, comment=comment)
+
+
+def control(instance, action, expected_round):
+    """Apply a facilitator action; returns False when it no longer applies (a double click, a stale page)."""
+    state = state_for(instance)
+    if action not in ACTIONS:
+        abort(400)
+    if expected_round != state.current_round:
+        return False
+    if action == "new_round":
+        if state.current_round >= MAX_ROUNDS:
+            return False
+        state.current_round += 1
+        state.is_open, state.revealed, state.round_started_at = True, False, utcnow()
+    else:
+        state.is_open = {"open": True, "close": False}.get(action, state.is_open)
+        state.revealed = {"reveal": True, "hide": False}.get(action, state.revealed)
+    return True
+
+
+def erase(instance, user_id):
+    """Delete every vote of one learner in one placement; returns how many were removed."""
+    result = db.session.execute(delete(Vote).where(
+        Vote.activity_instance_id == instance.id, Vote.user_id == user_id))
+    return result.rowcount or 0

@@ -1,0 +1,124 @@
+"""Routes of the voting activity: the learner page and the facilitator dashboard share one entry."""
+from flask import Response, abort, g, redirect, render_template, request
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
+
+from activities.voting import VotingActivity, bp, pages, service
+from activities.voting import export as exporting
+from activities.voting import settings as voting_settings
+from activities.voting.forms import current_language
+from activities.voting.models import Vote
+from lti_tool.extensions import db
+from lti_tool.grades import record_participation
+from lti_tool.models import Membership, User
+from lti_tool.session import launch_required, launch_url
+
+LEARNER_TEMPLATE = "activities/voting/index.html"
+
+
+@bp.get("/<int:iid>")
+@launch_required()
+def index(iid):
+    """Learners vote and see results; facilitators get the dashboard."""
+    instance = service.instance_for(g.launch, iid)
+    notice, kind = pages.notice_for(request.args.get("done"))
+    if g.launch.is_instructor:
+        return render_template("activities/voting/facilitator.html", notice=notice, notice_kind=kind,
+                               **pages.facilitator_page(g.launch, instance))
+    return render_template(LEARNER_TEMPLATE, notice=notice, notice_kind=kind, **pages.learner_page(g.launch, instance))
+
+
+@bp.post("/<int:iid>/votes")
+@launch_required()
+def vote(iid):
+    """Save the learner's votes and their participation in one transaction, then redirect (PRG)."""
+    if g.launch.is_instructor:
+        abort(403)
+    instance = service.instance_for(g.launch, iid)
+    config = voting_settings.load(instance.settings)
+    state = service.state_for(instance)
+    form = pages.build_vote_form(config, state, {}, formdata=request.form)
+    if not (form.round.data or "").isdigit():
+        abort(400)
+    if not state.is_open:
+        return _refuse(instance, _l("Voting is closed, so your votes were not changed."))
+    if int(form.round.data) != state.current_round:
+        return _refuse(instance, _l("A new round has started. Look at the statements again and vote."))
+    if not form.validate():
+        return render_template(LEARNER_TEMPLATE, **pages.learner_page(g.launch, instance, form=form)), 400
+    answers, round_number = form.answers(), state.current_round
+    for attempt in (1, 2):
+        try:
+            service.save_votes(instance, g.launch.user_id, round_number, answers)
+            user = db.session.get(User, g.launch.user_id)
+            record_participation(g.launch, VotingActivity.participation(instance, user))
+            db.session.commit()
+            break
+        except IntegrityError:  # the same learner's double submit raced us; the second try updates
+            db.session.rollback()
+            if attempt == 2:
+                abort(409)
+    return redirect(launch_url("voting.index", done="saved"), code=303)
+
+
+def _refuse(instance, message):
+    page = pages.learner_page(g.launch, instance)
+    return render_template(LEARNER_TEMPLATE, notice=message, notice_kind="warning", **page), 409
+
+
+@bp.post("/<int:iid>/control")
+@launch_required(role="instructor")
+def control(iid):
+    """Open or close voting, share or hide results, or start a new round."""
+    instance = service.instance_for(g.launch, iid)
+    action = request.form.get("action", "")
+    if action not in service.ACTIONS:
+        abort(400)
+    applied = service.control(instance, action, request.form.get("round", type=int))
+    db.session.commit()
+    return redirect(launch_url("voting.index", done=action if applied else "stale"), code=303)
+
+
+@bp.get("/<int:iid>/export.csv")
+@launch_required(role="instructor")
+def export(iid):
+    """All votes as CSV, with pseudonymous participant codes."""
+    instance = service.instance_for(g.launch, iid)
+    body = exporting.to_csv(exporting.rows(instance, language=current_language()))
+    return Response(body, mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="voting-{instance.id}.csv"',
+        "Cache-Control": "no-store",
+    })
+
+
+def _learner_or_404(instance, uid):
+    user = db.session.get(User, uid)
+    if user is None or user.platform_id != instance.platform_id:
+        abort(404)
+    in_course = db.session.execute(select(Membership.id).filter_by(
+        user_id=user.id, context_id=instance.context_id)).first()
+    if in_course is None and not _vote_count(instance, user):
+        abort(404)
+    return user
+
+
+def _vote_count(instance, user):
+    return db.session.execute(select(func.count(Vote.id)).filter_by(
+        activity_instance_id=instance.id, user_id=user.id)).scalar_one()
+
+
+@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@launch_required(role="instructor")
+def erase(iid, uid):
+    """Confirm (GET), then erase (POST) everything this activity holds about one learner."""
+    instance = service.instance_for(g.launch, iid)
+    user = _learner_or_404(instance, uid)
+    if request.method == "GET":
+        return render_template("activities/voting/erase_confirm.html", instance=instance, person=user,
+                               vote_count=_vote_count(instance, user))
+    if request.form.get("confirm") != "yes":
+        abort(400)
+    VotingActivity.erase(instance, user)
+    db.session.commit()
+    return redirect(launch_url("voting.index", done="erased"), code=303)

@@ -1,0 +1,76 @@
+"""The demo LMS application factory."""
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import requests
+from flask import Flask, jsonify, render_template, request
+from werkzeug.exceptions import HTTPException
+
+from demo_lms.keys import load_or_create_key, load_or_create_secret
+from demo_lms.lti_platform import DemoRegistration
+from demo_lms.state import DemoState, current_user
+from demo_lms.store import Store
+
+HERE = Path(__file__).resolve().parent
+SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti/jwks")
+
+
+def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None):
+    """A demo LMS at `lms_url` that launches the tool at `tool_url`; state lives in `instance_dir`."""
+    instance = Path(instance_dir)
+    instance.mkdir(parents=True, exist_ok=True)
+    app = Flask("demo_lms", template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"),
+                instance_path=str(instance.resolve()))
+    app.config.update(SECRET_KEY=load_or_create_secret(instance), SESSION_COOKIE_NAME="demo_lms_session",
+                      SESSION_COOKIE_HTTPONLY=True, **_cookie_policy(lms_url))
+    session = requests_session or _default_session()
+    registration = DemoRegistration(lms_url, tool_url, load_or_create_key(instance))
+    app.extensions["demo_lms"] = DemoState(Store(instance / "demo_lms.sqlite3"), registration, session,
+                                           lms_url, tool_url, app.config["SECRET_KEY"])
+    _register(app)
+    return app
+
+
+def _cookie_policy(lms_url):
+    # The auth request reaches us inside the iframe after a redirect from the tool's origin; a
+    # SameSite=None cookie is sent there. Browsers allow Secure cookies on HTTPS and on loopback.
+    parts = urlsplit(lms_url)
+    if parts.scheme == "https" or parts.hostname in ("localhost", "127.0.0.1"):
+        return {"SESSION_COOKIE_SAMESITE": "None", "SESSION_COOKIE_SECURE": True}
+    return {"SESSION_COOKIE_SAMESITE": "Lax", "SESSION_COOKIE_SECURE": False}
+
+
+def _default_session():
+    session = requests.Session()
+    session.headers["User-Agent"] = "Leernetwerk-demo-LMS/0.1"
+    return session
+
+
+def _register(app):
+    from demo_lms import ags_views, course_views, deep_link_views, launch_views, nrps_views, token_views
+
+    for module in (course_views, launch_views, deep_link_views, token_views, ags_views, nrps_views):
+        app.register_blueprint(module.bp)
+
+    @app.context_processor
+    def inject():
+        from demo_lms import people
+
+        return {"current_user": current_user(), "people": people.PEOPLE, "course_title": people.COURSE_TITLE}
+
+    @app.errorhandler(HTTPException)
+    def http_error(error):
+        if request.path.startswith(SERVICE_PREFIXES):
+            return jsonify(error=error.description or error.name), error.code
+        return render_template("lms/error.html", error=error, bare=request.path.startswith("/lti/")), error.code
+
+    @app.after_request
+    def security_headers(response):
+        tool_origin = app.extensions["demo_lms"].tool_origin
+        response.headers.setdefault("Content-Security-Policy", (
+            f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            f"frame-src 'self' {tool_origin}; form-action 'self' {tool_origin}; frame-ancestors 'self'; "
+            f"base-uri 'none'; object-src 'none'"))
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "strict-origin-when-cross-origin")
+        return response

@@ -1,0 +1,80 @@
+"""The demo LMS's per-app state (store, registration, HTTP session) and the current user."""
+from urllib.parse import urlsplit
+
+from flask import abort, current_app, session
+from itsdangerous import BadSignature, URLSafeSerializer
+
+from demo_lms import people
+from demo_lms.lti_platform import DemoPlatformConfig
+
+AGS_PREFIX = "/lti/ags"
+
+
+class DemoState:
+    """Everything one demo LMS app holds: its store, LTI registration, URLs and outgoing HTTP session."""
+
+    def __init__(self, store, registration, requests_session, lms_url, tool_url, secret):
+        self.store = store
+        self.registration = registration
+        self.requests_session = requests_session
+        self.lms_url = lms_url.rstrip("/")
+        self.tool_url = tool_url.rstrip("/")
+        self._hints = URLSafeSerializer(secret, salt="demo-lms-lti-message-hint")
+
+    @property
+    def tool_origin(self):
+        """scheme://host[:port] of the tool (for the CSP)."""
+        parts = urlsplit(self.tool_url)
+        return f"{parts.scheme}://{parts.netloc}"
+
+    def platform_config(self):
+        """A fresh lti1p3platform config for this request (it keeps per-token state)."""
+        return DemoPlatformConfig(registration=self.registration, session=self.requests_session)
+
+    def lineitems_url(self):
+        """The AGS line items container of the course."""
+        return f"{self.lms_url}{AGS_PREFIX}/{people.COURSE_ID}/lineitems"
+
+    def lineitem_path(self, lineitem_id):
+        """A line item's URL without its query string (sub-resources hang off this path)."""
+        return f"{self.lineitems_url()}/{lineitem_id}/lineitem"
+
+    def lineitem_url(self, lineitem_id):
+        """A line item's id as the tool sees it: with a query string, like Moodle's."""
+        return self.lineitem_path(lineitem_id) + "?type_id=1"
+
+    def memberships_url(self):
+        """The NRPS context membership container of the course."""
+        return f"{self.lms_url}/lti/nrps/{people.COURSE_ID}/memberships"
+
+    def message_hint(self, kind, value):
+        """A signed lti_message_hint naming a resource link ('rl') or a deep linking flow ('dl')."""
+        return self._hints.dumps({"t": kind, "v": value})
+
+    def read_message_hint(self, hint):
+        """(kind, value) from a hint we issued, or (None, None)."""
+        try:
+            data = self._hints.loads(hint or "")
+        except BadSignature:
+            return None, None
+        if not isinstance(data, dict) or data.get("t") not in ("rl", "dl") or not isinstance(data.get("v"), str):
+            return None, None
+        return data["t"], data["v"]
+
+
+def lms_state():
+    """The DemoState of the current app."""
+    return current_app.extensions["demo_lms"]
+
+
+def current_user():
+    """The person the LMS session is signed in as (the facilitator until someone switches)."""
+    return people.person(session.get("user_id")) or people.person(people.DEFAULT_USER)
+
+
+def require_facilitator():
+    """The current user, if they are the course's facilitator; 403 otherwise."""
+    user = current_user()
+    if not user.is_instructor:
+        abort(403, description="Only the facilitator can do this. Switch to the facilitator at the top of the page.")
+    return user

@@ -1,0 +1,103 @@
+"""Helpers for the voting tests: placements, learners who vote, and page fetching."""
+import html as html_lib
+import re
+
+import pytest
+from flask import g, request_started
+
+from activities.voting.content import DEFAULT_STATEMENTS
+
+KEYS = [s["key"] for s in DEFAULT_STATEMENTS]
+
+
+def answers(choice="agree", reason="Omdat het zo is.", keys=KEYS, round_number=1):
+    """Form fields answering the given statements with one choice and reason."""
+    fields = {"round": str(round_number)}
+    for key in keys:
+        fields[f"choice_{key}"] = choice
+        fields[f"reason_{key}"] = reason
+    return fields
+
+
+_FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', re.S)
+_HIDDEN = re.compile(r'<input (?:id="\w+" )?(?:type="hidden" )?name="(\w+)" (?:type="hidden" )?value="([^"]*)"')
+
+
+def forms_on(page):
+    """(action, hidden fields) of every POST form on a page, as a browser would submit them."""
+    return [(html_lib.unescape(action), dict(_HIDDEN.findall(body))) for action, body in _FORM.findall(page)]
+
+
+class Room:
+    """One voting placement with its facilitator, and a way to add learners who vote."""
+
+    def __init__(self, client, launches, settings=None, context=None):
+        from activities.voting import VotingActivity
+
+        self.client, self.launches = client, launches
+        data = VotingActivity.default_settings()
+        data.update(settings or {})
+        self.instance = launches.instance("voting", settings=data, context=context)
+        self.facilitator = launches.instructor(self.instance, locale="en")
+
+    @property
+    def url(self):
+        return f"/voting/{self.instance.id}"
+
+    def learner(self, locale="en", **kwargs):
+        """A new learner's launch session in this placement."""
+        return self.launches.launch(self.instance, locale=locale, **kwargs)
+
+    def vote(self, handle, **fields):
+        """POST votes as a learner; returns the response."""
+        return self.client.post(f"{self.url}/votes", data=handle.form(**fields))
+
+    def crowd(self, count, choice="agree", reason="Omdat het zo is.", keys=KEYS, round_number=1):
+        """`count` new learners who each vote; returns their handles."""
+        handles = []
+        for _ in range(count):
+            handle = self.learner()
+            response = self.vote(handle, **answers(choice, reason, keys, round_number))
+            assert response.status_code == 303, response.get_data(as_text=True)[:1500]
+            handles.append(handle)
+        return handles
+
+    def page(self, handle):
+        """The index page as this launch sees it (text)."""
+        response = self.client.get(self.url, query_string=handle.params())
+        assert response.status_code == 200, response.get_data(as_text=True)[:1500]
+        return response.get_data(as_text=True)
+
+    def control(self, action, round_number=None):
+        """A facilitator action (open, close, reveal, hide, new_round)."""
+        from activities.voting.service import state_for
+
+        if round_number is None:
+            round_number = state_for(self.instance).current_round
+        return self.client.post(f"{self.url}/control",
+                                data=self.facilitator.form(action=action, round=str(round_number)))
+
+
+@pytest.fixture(autouse=True)
+def fresh_g_per_request(app):
+    """Tests share one app context across requests, so `g` would carry the previous request's launch
+    and Flask-Babel's cached locale; a real request starts with an empty `g`."""
+    def reset(sender, **extra):
+        for name in ("launch", "_flask_babel"):
+            g.pop(name, None)
+
+    request_started.connect(reset, app)
+    yield
+    request_started.disconnect(reset, app)
+
+
+@pytest.fixture
+def room(client, launches):
+    """A voting placement with default settings (min group size 5) and a facilitator."""
+    return Room(client, launches)
+
+
+@pytest.fixture
+def make_room(client, launches):
+    """Build a placement with settings overrides."""
+    return lambda **settings: Room(client, launches, settings=settings)
