@@ -17,6 +17,8 @@ def parse_args(argv):
                                                         "default http://127.0.0.1:PORT.")
     parser.add_argument("--instance", default=str(Path("instance") / "demo_lms"),
                         help="Folder for the LMS's SQLite file and key (default instance/demo_lms).")
+    parser.add_argument("--platform-storage", action="store_true",
+                        help="Offer the tool LTI postMessage storage (lti_storage_target) for cookie-less browsers.")
     parser.add_argument("--print-registration", action="store_true",
                         help="Print the values to register this LMS in the tool, as JSON, and exit.")
     return parser.parse_args(argv)
@@ -33,7 +35,7 @@ def main(argv=None):
 
     from demo_lms.app import create_demo_lms
 
-    app = create_demo_lms(args.tool_url, lms_url, args.instance)
+    app = create_demo_lms(args.tool_url, lms_url, args.instance, platform_storage=args.platform_storage)
     print(f"Demo LMS at {lms_url}/ (tool: {args.tool_url}); state in {args.instance}", flush=True)
     run_simple(args.host, args.port, app, threaded=True, use_reloader=False, use_debugger=False)
     return 0

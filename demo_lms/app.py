@@ -15,8 +15,11 @@ HERE = Path(__file__).resolve().parent
 SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti/jwks")
 
 
-def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None):
-    """A demo LMS at `lms_url` that launches the tool at `tool_url`; state lives in `instance_dir`."""
+def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None, platform_storage=False):
+    """A demo LMS at `lms_url` that launches the tool at `tool_url`; state lives in `instance_dir`.
+
+    `platform_storage` offers the tool LTI postMessage storage (`lti_storage_target=_parent`).
+    """
     instance = Path(instance_dir)
     instance.mkdir(parents=True, exist_ok=True)
     app = Flask("demo_lms", template_folder=str(HERE / "templates"), static_folder=str(HERE / "static"),
@@ -25,8 +28,10 @@ def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None):
                       SESSION_COOKIE_HTTPONLY=True, **_cookie_policy(lms_url))
     session = requests_session or _default_session()
     registration = DemoRegistration(lms_url, tool_url, load_or_create_key(instance))
-    app.extensions["demo_lms"] = DemoState(Store(instance / "demo_lms.sqlite3"), registration, session,
-                                           lms_url, tool_url, app.config["SECRET_KEY"])
+    state = DemoState(Store(instance / "demo_lms.sqlite3"), registration, session, lms_url, tool_url,
+                      app.config["SECRET_KEY"])
+    state.platform_storage = platform_storage
+    app.extensions["demo_lms"] = state
     _register(app)
     return app
 
@@ -56,7 +61,8 @@ def _register(app):
     def inject():
         from demo_lms import people
 
-        return {"current_user": current_user(), "people": people.PEOPLE, "course_title": people.COURSE_TITLE}
+        return {"current_user": current_user(), "people": people.PEOPLE, "course_title": people.COURSE_TITLE,
+                "tool_origin": app.extensions["demo_lms"].tool_origin}
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -1,4 +1,6 @@
 """LTI launches: OIDC login initiation towards the tool, the platform's auth endpoint, its JWKS."""
+from urllib.parse import urlencode
+
 from flask import Blueprint, abort, jsonify, request, url_for
 
 from demo_lms import people
@@ -9,6 +11,7 @@ from demo_lms.state import current_user, lms_state, require_facilitator
 bp = Blueprint("lti", __name__)
 LP_CLAIM = "https://purl.imsglobal.org/spec/lti/claim/launch_presentation"
 DL_SETTINGS = "https://purl.imsglobal.org/spec/lti-dl/claim/deep_linking_settings"
+STORAGE_TARGET = "_parent"
 EXPECTED = {"scope": "openid", "response_type": "id_token", "response_mode": "form_post", "prompt": "none"}
 
 
@@ -20,7 +23,7 @@ def initiate(link_id):
     if link is None:
         abort(404, description="This activity does not exist (any more) in the course.")
     login = FlaskOIDCLogin(FlaskRequest(request), state.platform_config(), state.message_hint("rl", link_id))
-    return login.set_launch_url(link["url"]).initiate_login(current_user().id)
+    return _with_storage(state, login.set_launch_url(link["url"]).initiate_login(current_user().id))
 
 
 @bp.get("/lti/initiate-deep-link")
@@ -30,7 +33,15 @@ def initiate_deep_link():
     state = lms_state()
     data = state.store.new_deep_link_request(user.id)
     login = FlaskOIDCLogin(FlaskRequest(request), state.platform_config(), state.message_hint("dl", data))
-    return login.set_deeplinking_launch_url().initiate_login(user.id)
+    return _with_storage(state, login.set_deeplinking_launch_url().initiate_login(user.id))
+
+
+def _with_storage(state, response):
+    # The library's initiation has no lti_storage_target; the page around the iframe answers it
+    # (static/js/platform_storage.js), so the tool may keep its state there when cookies are blocked.
+    if state.platform_storage:
+        response.headers["Location"] += "&" + urlencode({"lti_storage_target": STORAGE_TARGET})
+    return response
 
 
 @bp.route("/lti/auth", methods=["GET", "POST"])

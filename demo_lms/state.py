@@ -20,6 +20,7 @@ class DemoState:
         self.lms_url = lms_url.rstrip("/")
         self.tool_url = tool_url.rstrip("/")
         self._hints = URLSafeSerializer(secret, salt="demo-lms-lti-message-hint")
+        self.platform_storage = False
 
     @property
     def tool_origin(self):

@@ -2,6 +2,7 @@
 import os
 
 import pytest
+from flask import g, request_started
 
 from lti_tool import create_app
 from lti_tool.extensions import cache as cache_ext
@@ -25,9 +26,17 @@ def _app(app_config, tmp_path_factory):
     return app
 
 
+def _fresh_g(sender, **extra):
+    # Tests keep one app context open across requests, so `g` would carry the previous request's
+    # launch and Flask-Babel's cached locale; a real request starts with an empty `g`.
+    for name in ("launch", "locale_hint", "_flask_babel"):
+        g.pop(name, None)
+
+
 @pytest.fixture
 def app(_app):
     """The app inside an application context; every table is emptied after the test."""
+    request_started.connect(_fresh_g, _app)
     with _app.app_context():
         yield _app
         db_ext.session.rollback()
@@ -36,6 +45,7 @@ def app(_app):
             db_ext.session.execute(table.delete())
         db_ext.session.commit()
         cache_ext.clear()
+    request_started.disconnect(_fresh_g, _app)
 
 
 @pytest.fixture

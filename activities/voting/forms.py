@@ -27,6 +27,8 @@ def _strip(value):
 
 class _LaunchForm(FlaskForm):
     class Meta:
+        """Form options."""
+
         # launch_required checks the launch session's CSRF token; Flask-WTF's cookie-bound token
         # would fail inside an LMS iframe that blocks third-party cookies.
         csrf = False

@@ -8,7 +8,9 @@ class Vote(db.Model):
 
     __tablename__ = "voting_vote"
     __table_args__ = (
-        db.UniqueConstraint("activity_instance_id", "user_id", "statement_key", "round_number"),
+        # Named explicitly: the conventional name would pass PostgreSQL's 63-character limit.
+        db.UniqueConstraint("activity_instance_id", "user_id", "statement_key", "round_number",
+                            name="uq_voting_vote_one_per_round"),
         db.Index("ix_voting_vote_instance_round", "activity_instance_id", "round_number"),
     )
 

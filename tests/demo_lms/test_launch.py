@@ -126,3 +126,13 @@ def test_auto_post_page_has_no_inline_script_and_a_button(lms):
     assert html.count("<script") == 1 and "onload" not in html and "style=" not in html
     assert 'id="lti-launch-continue"' in html
     assert "form-action 'self' http://tool.test" in response.headers["Content-Security-Policy"]
+
+
+def test_platform_storage_is_offered_when_enabled(lms):
+    link_id = lms.add_link()
+    assert "lti_storage_target" not in lms.login_params("learner1", link_id)
+    lms.state.platform_storage = True
+    assert lms.login_params("learner1", link_id)["lti_storage_target"] == "_parent"
+    assert lms.login_params("facilitator", deep_linking=True)["lti_storage_target"] == "_parent"
+    page = lms.lms_client("learner1").get(f"/course/activity/{link_id}").get_data(as_text=True)
+    assert 'data-tool-origin="http://tool.test"' in page and "/static/js/platform_storage.js" in page

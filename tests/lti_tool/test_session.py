@@ -110,3 +110,12 @@ def test_json_clients_get_json_errors(client):
     response = client.get("/nope", headers={"Accept": "application/json"})
     assert response.status_code == 404
     assert response.get_json()["reference"]
+
+
+def test_facilitator_can_edit_settings_of_a_configured_placement(client, launches):
+    instance = launches.instance("voting")
+    handle = launches.instructor(instance, locale="en")
+    dashboard = client.get(f"/voting/{instance.id}", query_string=handle.params()).get_data(as_text=True)
+    assert f"/setup/{instance.id}/voting?" in dashboard
+    page = client.get(f"/setup/{instance.id}/voting", query_string=handle.params())
+    assert page.status_code == 200 and b"Save settings" in page.data

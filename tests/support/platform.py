@@ -79,7 +79,10 @@ class _FormParser(HTMLParser):
 
     def handle_data(self, data):
         if self._textarea is not None:
-            self.fields[self._textarea] += data.lstrip("\n") if not self.fields[self._textarea] else data
+            if not self.fields[self._textarea]:
+                # Browsers drop one newline right after <textarea> (WTForms writes "\r\n" there).
+                data = data[2:] if data.startswith("\r\n") else data[1:] if data.startswith("\n") else data
+            self.fields[self._textarea] += data
 
 
 def parse_form(html):
@@ -149,14 +152,20 @@ class TestPlatform:
                 lms_session["user_id"] = user_key
         return client
 
-    def login_params(self, user_key, link_id=None, deep_linking=False):
-        """The OIDC login initiation parameters the LMS sends the tool for this user and activity."""
+    def login_params(self, user_key, link_id=None, deep_linking=False, storage=False):
+        """The OIDC login initiation parameters the LMS sends the tool for this user and activity.
+
+        `storage=True` adds `lti_storage_target=_parent`, as the demo LMS does with platform storage on.
+        """
         client = self.lms_client(user_key)
         path = "/lti/initiate-deep-link" if deep_linking else f"/lti/initiate/{link_id or self.default_link()}"
         response = client.get(path)
         if response.status_code != 302:
             raise PlatformRefused(response)
-        return dict(parse_qsl(urlsplit(response.headers["Location"]).query))
+        params = dict(parse_qsl(urlsplit(response.headers["Location"]).query))
+        if storage:
+            params.setdefault("lti_storage_target", "_parent")
+        return params
 
     def authorize_response(self, auth_query, user_key):
         """The LMS auth endpoint's raw response to the tool's authentication request."""

@@ -3,7 +3,6 @@ import html as html_lib
 import re
 
 import pytest
-from flask import g, request_started
 
 from activities.voting.content import DEFAULT_STATEMENTS
 
@@ -76,19 +75,6 @@ class Room:
             round_number = state_for(self.instance).current_round
         return self.client.post(f"{self.url}/control",
                                 data=self.facilitator.form(action=action, round=str(round_number)))
-
-
-@pytest.fixture(autouse=True)
-def fresh_g_per_request(app):
-    """Tests share one app context across requests, so `g` would carry the previous request's launch
-    and Flask-Babel's cached locale; a real request starts with an empty `g`."""
-    def reset(sender, **extra):
-        for name in ("launch", "_flask_babel"):
-            g.pop(name, None)
-
-    request_started.connect(reset, app)
-    yield
-    request_started.disconnect(reset, app)
 
 
 @pytest.fixture
