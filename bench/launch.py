@@ -54,7 +54,10 @@ class BenchPlatform:
         body, lock, platform = json.dumps({"keys": [jwk]}).encode(), threading.Lock(), self
 
         class Handler(BaseHTTPRequestHandler):
+            """Serves the platform's JWKS at /jwks and nothing else."""
+
             def do_GET(self):
+                """Answer a key set request."""
                 if self.path != "/jwks":
                     self.send_error(404)
                     return
@@ -69,7 +72,7 @@ class BenchPlatform:
             def log_message(self, *args):
                 """Quiet."""
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", free_port()), Handler)
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
         self.issuer = f"http://127.0.0.1:{self.server.server_port}"
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
@@ -292,15 +295,13 @@ def bench_database(name, args, platform):
         url = prepare_database(name, tmp)
         if url is None:
             return None
-        tool = Tool(url, tmp, platform)
-        clients = None
+        tool, clients, fetches = Tool(url, tmp, platform), None, platform.jwks_fetches
         try:
             tool.start()
             clients = Clients(tool, platform, args.clients)
             warm = clients.run(args.warmup, args.seconds)
             if warm["errors"]:
                 print(f"{name}: {len(warm['errors'])} errors during warm-up, first: {warm['errors'][0]}")
-            fetches = platform.jwks_fetches
             result = clients.run(args.launches, args.seconds)
             result["jwks_fetches"] = platform.jwks_fetches - fetches
             if warm["errors"] or result["errors"]:
@@ -322,7 +323,7 @@ def report(results, cores):
         print(f"{name:10} {len(lat):8d} {r['wall']:8.2f} {len(lat) / r['wall']:10.1f} "
               f"{percentile(lat, .5) * 1000:7.1f} {percentile(lat, .99) * 1000:7.1f} {len(r['errors']):6d}")
     print(f"\nCPU seconds during the measurement ({cores} cores; client = this process, signing included; "
-          f"other = database server and anything else running on the machine):")
+          f"other = database server and anything else running on the machine; JWKS fetches over the whole run):")
     print(f"{'database':10} {'client':>7} {'signing':>7} {'gunicorn':>8} {'per worker':>11} {'other':>6} {'busy %':>6} "
           f"{'client ms/launch':>16} {'gunicorn ms/launch':>18} {'JWKS fetches':>12}")
     for name, r in results.items():
@@ -332,6 +333,8 @@ def report(results, cores):
         print(f"{name:10} {r['client_cpu']:7.2f} {r['signing_cpu']:7.2f} {r['server_cpu']:8.2f} {split:>11} {other:6.2f} "
               f"{100 * r['busy'] / (cores * r['wall']):6.0f} {1000 * r['client_cpu'] / n:16.2f} "
               f"{1000 * r['server_cpu'] / n:18.2f} {r['jwks_fetches']:12d}")
+        if len(r["per_worker"]) > 1 and min(r["per_worker"]) < 0.25 * max(r["per_worker"]):
+            print(f"{'':10} warning: the keep-alive connections landed unevenly on the workers; rerun")
     print(f"\nTargets: >= {TARGET_RATE} launches/s with p99 < {TARGET_P99_MS} ms")
     for name, r in results.items():
         rate, p99 = len(r["latencies"]) / r["wall"], percentile(r["latencies"], .99) * 1000

@@ -5,7 +5,7 @@ from lti1p3platform.service_connector import AssignmentsGradesService, authentic
 from lti1p3platform.score import UpdateScoreStatus
 
 from demo_lms import people
-from demo_lms.score_rules import check_score
+from demo_lms.score_rules import check_score, finite_number
 
 SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/"
 FIELDS = (("label", "label"), ("scoreMaximum", "score_maximum"), ("resourceId", "resource_id"), ("tag", "tag"),
@@ -26,6 +26,7 @@ class DemoAGS(AssignmentsGradesService):
 
     @property
     def allowed_scopes(self):
+        """The scopes this call accepts (the library's authenticate() checks any of them)."""
         return self.scopes
 
     def refusal(self):
@@ -50,26 +51,32 @@ class DemoAGS(AssignmentsGradesService):
 
     def find_lineitems(self, page=1, limit=None, line_item_id=None, resource_link_id=None, resource_id=None,
                        tag=None):
+        """The course's line items as AGS documents, filtered and paged."""
         rows = self.store.lineitems(resource_link_id=resource_link_id, resource_id=resource_id, tag=tag)
         return _page([self.to_json(row) for row in rows], page, limit)
 
     def find_lineitem(self, line_item_id):
+        """One line item document, or LineItemNotFoundException."""
         return self.to_json(self._row(line_item_id))
 
     def create_lineitem(self, creation_data):
+        """Add a line item from a checked AGS document."""
         fields = self._fields(creation_data, require=True)
         return self.to_json(self.store.add_lineitem(**fields))
 
     def update_lineitem(self, update_data):
+        """Replace a line item's fields from a checked AGS document."""
         line_item_id = update_data["id"]
         self._row(line_item_id)
         return self.to_json(self.store.update_lineitem(line_item_id, **self._fields(update_data, require=True)))
 
     def delete_lineitem(self, line_item_id):
+        """Remove a line item and its scores."""
         self._row(line_item_id)
         self.store.delete_lineitem(line_item_id)
 
     def update_score(self, line_item_id, score):
+        """Check and store a score; the newest timestamp wins (an older one is a 409)."""
         self._row(line_item_id)
         self.store.count("scores_received")
         try:
@@ -84,6 +91,7 @@ class DemoAGS(AssignmentsGradesService):
         return UpdateScoreStatus.CREATED if outcome == "created" else UpdateScoreStatus.SUCCESS
 
     def get_results(self, line_item_id, page=1, limit=None, user_id=None):
+        """The line item's results, scaled to its scoreMaximum, filtered and paged."""
         row = self._row(line_item_id)
         results = []
         for score in self.store.scores(lineitem_id=line_item_id, user_id=user_id):
@@ -103,7 +111,7 @@ class DemoAGS(AssignmentsGradesService):
         label, maximum = data.get("label"), data.get("scoreMaximum")
         if require and (not isinstance(label, str) or not label.strip()):
             raise LtiServiceException("A line item needs a label.", 400)
-        if isinstance(maximum, bool) or not isinstance(maximum, (int, float)) or maximum <= 0:
+        if not finite_number(maximum) or maximum <= 0:
             raise LtiServiceException("A line item needs a scoreMaximum above 0.", 400)
         fields = {"label": label.strip()[:255], "score_maximum": float(maximum)}
         for json_name, column in FIELDS[2:]:

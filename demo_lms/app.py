@@ -59,6 +59,7 @@ def _register(app):
 
     @app.context_processor
     def inject():
+        """Values every LMS template uses."""
         from demo_lms import people
 
         return {"current_user": current_user(), "people": people.PEOPLE, "course_title": people.COURSE_TITLE,
@@ -66,12 +67,14 @@ def _register(app):
 
     @app.errorhandler(HTTPException)
     def http_error(error):
+        """JSON errors for services, an error page for people."""
         if request.path.startswith(SERVICE_PREFIXES):
             return jsonify(error=error.description or error.name), error.code
         return render_template("lms/error.html", error=error, bare=request.path.startswith("/lti/")), error.code
 
     @app.after_request
     def security_headers(response):
+        """CSP without inline scripts; the tool may be framed and posted to."""
         tool_origin = app.extensions["demo_lms"].tool_origin
         response.headers.setdefault("Content-Security-Policy", (
             f"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "

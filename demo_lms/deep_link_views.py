@@ -5,6 +5,7 @@ from lti1p3platform.exceptions import LtiDeepLinkingResponseException, LtiExcept
 
 from demo_lms import people
 from demo_lms.registration import CLIENT_ID, DEPLOYMENT_ID
+from demo_lms.score_rules import finite_number
 from demo_lms.state import lms_state
 
 bp = Blueprint("deep_link", __name__)
@@ -79,7 +80,7 @@ def _line_item(line, title):
     if not isinstance(line, dict):
         abort(400, description="The activity's lineItem must be an object.")
     maximum = line.get("scoreMaximum")
-    if isinstance(maximum, bool) or not isinstance(maximum, (int, float)) or maximum <= 0:
+    if not finite_number(maximum) or maximum <= 0:
         abort(400, description="The activity's lineItem.scoreMaximum must be a number above 0.")
     strings = {name: line.get(name) for name in ("label", "resourceId", "tag")}
     if any(value is not None and not isinstance(value, str) for value in strings.values()):

@@ -17,6 +17,7 @@ class FlaskRequest(Request):
         super().__init__(request)
 
     def build_metadata(self, request):
+        """The request fields lti1p3platform reads."""
         return {
             "method": request.method,
             "form_data": request.form.to_dict(),
@@ -57,7 +58,7 @@ def query_params(allowed):
         if value is None:
             continue
         if name in ("page", "limit"):
-            if not value.isdigit() or int(value) < 1:
+            if not (value.isascii() and value.isdigit()) or int(value) < 1:
                 abort(400, description=f"{name} must be a positive whole number.")
             params[name] = int(value)
         else:
@@ -69,6 +70,7 @@ class FlaskMessageLaunch(LTIAdvantageMessageLaunchAbstract):
     """Renders the auto-submitting form that POSTs id_token and state to the tool's redirect_uri."""
 
     def render_launch_form(self, launch_data, **kwargs):
+        """The auto-post page (static JS, with a visible button for no-JS)."""
         return render_template("lms/auto_post.html", action=launch_data["launch_url"],
                                fields={"id_token": launch_data["id_token"], "state": launch_data["state"]},
                                **kwargs)
@@ -82,7 +84,9 @@ class FlaskOIDCLogin(OIDCLoginAbstract):
         self.set_lti_message_hint(lti_message_hint=lti_message_hint)
 
     def set_lti_message_hint(self, **kwargs):
+        """Keep the signed hint naming the link or deep linking flow."""
         self._lti_message_hint = kwargs["lti_message_hint"]
 
     def get_redirect(self, url):
+        """A 302 to the tool's login URL."""
         return redirect(url, code=302)

@@ -27,9 +27,10 @@ class PlatformKey:
         self.public_key = self.private_key.public_key()
         public_pem = self.public_key.public_bytes(
             serialization.Encoding.PEM, serialization.PublicFormat.SubjectPublicKeyInfo)
-        jwk = json.loads(JWK.from_pem(public_pem).export_public())
-        # The RFC 7638 thumbprint as kid, as lti1p3platform's Registration.get_kid() does.
-        jwk.update(kid=JWK.from_pem(public_pem).thumbprint(), alg="RS256", use="sig")
+        public_jwk = JWK.from_pem(public_pem)
+        jwk = json.loads(public_jwk.export_public())
+        # The RFC 7638 thumbprint as kid: stable for the key, the same in every process.
+        jwk.update(kid=public_jwk.thumbprint(), alg="RS256", use="sig")
         self.kid = jwk["kid"]
         self.jwk = jwk
 

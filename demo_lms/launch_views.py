@@ -107,8 +107,7 @@ def _deep_linking(state, launch, user, data):
     if state.store.deep_link_request(data) != user.id:
         abort(400, description="This 'Add an activity' request has expired. Start it again from the course page.")
     launch.set_ags(state.lineitems_url())
-    launch.set_dl(state.lms_url + url_for("deep_link.deep_link_return"), title=people.COURSE_TITLE,
-                  accept_types={"ltiResourceLink"})
+    launch.set_dl(state.lms_url + url_for("deep_link.deep_link_return"), accept_types={"ltiResourceLink"})
     # The library hard-codes accept_multiple=True and a dict `data`; LTI's `data` is an opaque string.
     launch._deep_linking_launch_data[DL_SETTINGS].update(
         accept_multiple=False, accept_presentation_document_targets=["iframe", "window"], data=data)

@@ -30,9 +30,11 @@ class DemoRegistration(Registration):
         self.jwks_lock = threading.Lock()
 
     def get_kid(self):
+        """The platform key's kid (the library would derive it from a PEM on every call)."""
         return self.platform_key.kid
 
     def get_jwks(self):
+        """The platform's public JWKs."""
         return [dict(self.platform_key.jwk)]
 
 
@@ -40,6 +42,7 @@ class DemoPlatformConfig(LTI1P3PlatformConfAbstract):
     """Per-request lti1p3platform config (it keeps per-token state); the registration is shared."""
 
     def init_platform_config(self, registration=None, session=None, **kwargs):
+        """Keep the shared registration and the session for outgoing calls."""
         self._registration = registration
         self.session = session or requests.Session()
         self.expected_audience = None
@@ -48,6 +51,7 @@ class DemoPlatformConfig(LTI1P3PlatformConfAbstract):
         self.set_accepted_deeplinking_types(["ltiResourceLink"])
 
     def get_registration_by_params(self, **kwargs):
+        """The one registration this LMS has (the tool)."""
         return self._registration
 
     def fetch_public_key(self, key_set_url):

@@ -18,12 +18,15 @@ class DemoNRPS(NamesRoleProvisioningService):
         super().__init__(request, state.platform_config(), state.memberships_url())
 
     def get_context_by_id(self):
+        """The demo course."""
         return Context(id=people.COURSE_ID, label=people.COURSE_LABEL, title=people.COURSE_TITLE)
 
     def is_resource_link_valid(self, context_id, resource_link_id):
+        """Whether the link exists in the course."""
         return context_id == people.COURSE_ID and self.state.store.link(resource_link_id) is not None
 
     def get_member_data_page(self, page=1, limit=None, role=None, since=None, rlid=None):
+        """One page of members, optionally only those with a role."""
         members = [_member(person) for person in people.PEOPLE if _has_role(person, role)]
         if not limit:
             return {"content": members, "has_next": False}

@@ -1,4 +1,5 @@
 """Checking AGS scores (lti1p3platform does not): a malformed score is a 400 with the reason."""
+import math
 from datetime import datetime
 
 from lti1p3platform.exceptions import LtiServiceException
@@ -15,8 +16,9 @@ class ScoreRejected(LtiServiceException):
         super().__init__(f"Score rejected: {reason}", 400)
 
 
-def _number(value):
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
+def finite_number(value):
+    """A JSON number that is not a boolean, NaN or infinite."""
+    return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value)
 
 
 def parse_timestamp(value):
@@ -47,19 +49,19 @@ def check_score(body, is_member):
         raise ScoreRejected(f"gradingProgress must be one of {', '.join(sorted(GRADING_PROGRESS))}.")
     given, maximum = body.get("scoreGiven"), body.get("scoreMaximum")
     if given is not None:
-        if not _number(given) or given < 0:
+        if not finite_number(given) or given < 0:
             raise ScoreRejected("scoreGiven must be a number of at least 0.")
-        if not _number(maximum) or maximum <= 0:
+        if not finite_number(maximum) or maximum <= 0:
             raise ScoreRejected("scoreMaximum must be a number above 0 when scoreGiven is sent.")
         if given > maximum:
             raise ScoreRejected(f"scoreGiven {given} is above scoreMaximum {maximum}.")
-    elif maximum is not None and (not _number(maximum) or maximum <= 0):
+    elif maximum is not None and (not finite_number(maximum) or maximum <= 0):
         raise ScoreRejected("scoreMaximum must be a number above 0.")
     comment = body.get("comment")
     if comment is not None and not isinstance(comment, str):
         raise ScoreRejected("comment must be a string.")
     return {
-        "user_id": user_id, "score_given": given, "score_maximum": maximum if _number(maximum) else None,
+        "user_id": user_id, "score_given": given, "score_maximum": maximum if finite_number(maximum) else None,
         "activity_progress": body["activityProgress"], "grading_progress": body["gradingProgress"],
         "comment": (comment or "")[:1000] or None, "timestamp": body.get("timestamp"),
         "timestamp_epoch": parse_timestamp(body.get("timestamp")),

@@ -40,8 +40,10 @@ def run_demo(app, lms_port, tool_port):
                 jwks_url=registration["jwks_url"], deployment_ids=[registration["deployment_id"]],
                 name="Demo LMS")
     instance = Path(app.instance_path) / "demo_lms"
+    # The demo LMS offers LTI platform storage, as Canvas and others do, so the demo works even in
+    # browsers that block the tool's cookies inside the iframe.
     lms = subprocess.Popen([sys.executable, "-m", "demo_lms", "--port", str(lms_port), "--lms-url", lms_url,
-                            "--tool-url", tool_url, "--instance", str(instance)])
+                            "--tool-url", tool_url, "--instance", str(instance), "--platform-storage"])
     click.secho(f"\n  Leernetwerk demo is running.\n  Open {lms_url}/ in your browser "
                 f"(the tool itself runs at {tool_url}).\n  Stop with Ctrl+C.\n", fg="green", bold=True)
     try:

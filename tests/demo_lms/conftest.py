@@ -89,6 +89,7 @@ def get_token(lms, fake_tool, http):
     """get_token(*scopes) -> a bearer token from the LMS's real token endpoint."""
 
     def get(*scopes):
+        """A token for these scopes (all the LMS offers when none are named)."""
         response = http.post(lms.registration["auth_token_url"],
                              data=token_form(fake_tool.assertion(lms.registration["auth_token_url"]),
                                              scopes or ALL_SCOPES))

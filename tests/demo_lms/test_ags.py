@@ -22,6 +22,7 @@ def score(user="learner1", given=0.75, maximum=1, **overrides):
 
 
 def scores_url(lineitem_url):
+    """`/scores` on the line item's path, before its query string."""
     path, _, query = lineitem_url.partition("?")
     return f"{path}/scores?{query}"
 
@@ -35,6 +36,7 @@ def graded(lms):
 
 @pytest.fixture
 def post_score(http, get_token):
+    """post_score(lineitem_url, document, bearer=None) -> the LMS's response."""
     token = get_token(AGS + "score")
 
     def post(lineitem_url, document, bearer=None):
@@ -106,6 +108,15 @@ def test_body_that_is_not_a_json_object_is_400(graded, post_score):
     assert post_score(url, ["not", "an", "object"]).status_code == 400
 
 
+def test_non_finite_numbers_are_400(graded, http, get_token):
+    _, url = graded
+    headers = {"Content-Type": SCORE_TYPE, "Authorization": f"Bearer {get_token(AGS + 'score')}"}
+    for given, maximum in (("NaN", "1"), ("1", "Infinity"), ("Infinity", "Infinity")):
+        body = json.dumps(score()).replace('"scoreGiven": 0.75', f'"scoreGiven": {given}').replace(
+            '"scoreMaximum": 1', f'"scoreMaximum": {maximum}')
+        assert http.post(scores_url(url), data=body, headers=headers).status_code == 400, body
+
+
 def test_scores_need_a_token_with_the_score_scope(lms, graded, post_score, get_token):
     link_id, url = graded
     assert post_score(url, score(), bearer="garbage").status_code == 401
@@ -175,3 +186,4 @@ def test_results_list_scores_scaled_to_the_lineitem(lms, graded, post_score, htt
     one = http.get(f"{path}/results", params={"user_id": "learner2"}, headers=headers).json()
     assert [r["userId"] for r in one] == ["learner2"] and one[0]["scoreOf"] == url
     assert http.get(f"{path}/results", params={"limit": "0"}, headers=headers).status_code == 400
+    assert http.get(f"{path}/results", params={"limit": "²"}, headers=headers).status_code == 400

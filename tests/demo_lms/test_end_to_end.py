@@ -83,3 +83,14 @@ def test_tool_gets_a_token_and_its_score_lands_in_the_gradebook(platform, client
         ("learner1", 0.5), ("learner2", 1.0)}
     html = platform.lms_client("facilitator").get("/gradebook").get_data(as_text=True)
     assert re.search(r'data-user="learner1" data-lineitem="\d+"[^>]*>\s*<span class="grade__score">0.5 / 1<', html)
+
+
+def test_nested_calls_into_the_tool_keep_the_tests_uncommitted_work(platform, app):
+    from lti_tool.models import Context
+
+    row = db.session.execute(db.select(Platform)).scalar_one()
+    db.session.add(Context(platform_id=row.id, context_id="pending", title="Pending", label="P"))
+    db.session.flush()
+    with platform.lms.test_request_context():  # the LMS, mid-request, fetching the tool's JWKS
+        platform.state.platform_config().refresh_tool_key_set()
+    assert db.session.execute(db.select(Context).filter_by(context_id="pending")).scalar_one_or_none()

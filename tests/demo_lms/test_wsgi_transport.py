@@ -8,6 +8,7 @@ from tests.support.wsgi_transport import routed_session
 
 @pytest.fixture
 def echo():
+    """A small app that echoes what reached it."""
     app = Flask("echo")
 
     @app.route("/echo/<path:rest>", methods=["GET", "POST", "PUT", "DELETE"])

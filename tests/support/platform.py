@@ -1,35 +1,26 @@
 """TestPlatform: the demo LMS in-process as the tool's LTI platform, with helpers for launch tests."""
-import base64
-import hashlib
-import hmac
-import json
-from html.parser import HTMLParser
+import contextlib
+import threading
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+import flask
 import jwt
 from cryptography.hazmat.primitives import serialization
 
 from demo_lms import create_demo_lms, people, registration_values
-from demo_lms.keys import KEY_FILE, generate_pem
+from demo_lms.keys import KEY_FILE
+from tests.support.html_forms import parse_form
+from tests.support.jwt_attacks import cached_pem, foreign_key, hs256_token, unsigned_token
+from tests.support.platform_course import CourseHelpers
 from tests.support.wsgi_transport import mount, routed_session
+
+__all__ = ["LMS_URL", "TOOL_URL", "USERS", "PlatformRefused", "TestPlatform", "cached_pem", "foreign_key",
+           "parse_form"]
 
 LMS_URL = "http://lms.test"
 TOOL_URL = "http://tool.test"
 USERS = tuple(person.id for person in people.PEOPLE)  # "facilitator", "learner1" … "learner6"
-_pems = {}
-
-
-def cached_pem(name):
-    """An RSA private key PEM made once per test run (key generation costs ~100 ms)."""
-    if name not in _pems:
-        _pems[name] = generate_pem()
-    return _pems[name]
-
-
-def foreign_key():
-    """A private key nobody publishes: tokens signed with it must be refused."""
-    return serialization.load_pem_private_key(cached_pem("foreign").encode(), password=None)
 
 
 class PlatformRefused(AssertionError):
@@ -40,59 +31,7 @@ class PlatformRefused(AssertionError):
         self.response = response
 
 
-class _FormParser(HTMLParser):
-    """The first form's action and the values a browser would submit by default."""
-
-    def __init__(self):
-        super().__init__()
-        self.action, self.fields, self.forms = None, {}, 0
-        self._textarea = self._select = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.forms += 1
-            if self.forms == 1:
-                self.action = attrs.get("action")
-        if self.forms != 1 or not attrs.get("name") and tag != "option":
-            return
-        if tag == "input":
-            kind = (attrs.get("type") or "text").lower()
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            if kind not in ("submit", "button", "image", "file"):
-                self.fields[attrs["name"]] = attrs.get("value", "on" if kind == "checkbox" else "")
-        elif tag == "textarea":
-            self._textarea = attrs["name"]
-            self.fields[self._textarea] = ""
-        elif tag == "select":
-            self._select = attrs["name"]
-        elif tag == "option" and self._select is not None:
-            if "selected" in attrs or self._select not in self.fields:
-                self.fields[self._select] = attrs.get("value", "")
-
-    def handle_endtag(self, tag):
-        if tag == "textarea":
-            self._textarea = None
-        elif tag == "select":
-            self._select = None
-
-    def handle_data(self, data):
-        if self._textarea is not None:
-            if not self.fields[self._textarea]:
-                # Browsers drop one newline right after <textarea> (WTForms writes "\r\n" there).
-                data = data[2:] if data.startswith("\r\n") else data[1:] if data.startswith("\n") else data
-            self.fields[self._textarea] += data
-
-
-def parse_form(html):
-    """(action, {name: value}) of the first form in an HTML page."""
-    parser = _FormParser()
-    parser.feed(html)
-    return parser.action, parser.fields
-
-
-class TestPlatform:
+class TestPlatform(CourseHelpers):
     """The demo LMS at LMS_URL launching the tool at TOOL_URL, all in-process through `session`."""
 
     __test__ = False  # not a test class, despite its name
@@ -103,7 +42,9 @@ class TestPlatform:
         if not (instance_dir / KEY_FILE).exists():
             (instance_dir / KEY_FILE).write_text(cached_pem("platform"))
         self.tool_url, self.lms_url = tool_url, lms_url
-        self.session = routed_session({tool_url: tool_app} if tool_app is not None else {})
+        self.session = routed_session()
+        if tool_app is not None:
+            mount(self.session, tool_url, tool_app, around=_reuse_app_context(tool_app))
         self.lms = create_demo_lms(tool_url, lms_url, instance_dir, requests_session=self.session)
         self.lms_adapter = mount(self.session, lms_url, self.lms)
         self.state = self.lms.extensions["demo_lms"]
@@ -219,10 +160,10 @@ class TestPlatform:
         header = {"kid": self.key.kid, **(headers or {})}
         header = {name: value for name, value in header.items() if value is not None}
         if algorithm == "none":
-            return _unsigned(claims, header)
+            return unsigned_token(claims, header)
         if algorithm == "HS256":
             secret = key if key is not None else self.public_pem()
-            return _hs256(claims, header, secret.encode() if isinstance(secret, str) else secret)
+            return hs256_token(claims, header, secret.encode() if isinstance(secret, str) else secret)
         return jwt.encode(claims, key if key is not None else self.key.private_key, algorithm=algorithm,
                           headers=header)
 
@@ -237,69 +178,24 @@ class TestPlatform:
         return self.key.public_key.public_bytes(serialization.Encoding.PEM,
                                                 serialization.PublicFormat.SubjectPublicKeyInfo)
 
-    # The course
-    def add_link(self, title="Leernetwerk activity", custom=None, with_lineitem=True, score_maximum=1.0, url=None):
-        """Create a resource link directly in the LMS (an admin adding an LTI link); returns its id."""
-        link = self.store.add_link(title, url or f"{self.tool_url}/lti/launch", custom=custom)
-        if with_lineitem:
-            self.store.add_lineitem(title, score_maximum, resource_link_id=link["id"])
-        return link["id"]
 
-    def default_link(self):
-        """A graded link made on first use, for launches that name none."""
-        if self._default_link is None:
-            self._default_link = self.add_link()
-        return self._default_link
+def _reuse_app_context(app):
+    """Run nested calls into `app` in the test's own app context, when there is one."""
+    # A call into the tool while the LMS handles a request (its token endpoint fetching the tool's
+    # JWKS) would open a second database session; on in-memory SQLite both share one connection and
+    # closing the second rolls back the test's pending work. Same thread only: sessions don't cross.
+    outer = flask.globals.app_ctx._get_current_object() if flask.has_app_context() else None
+    if outer is None or outer.app is not app:
+        return None
+    thread = threading.get_ident()
 
-    def links(self):
-        """The course's resource links."""
-        return self.store.links()
+    @contextlib.contextmanager
+    def around():
+        current = flask.globals.app_ctx._get_current_object() if flask.has_app_context() else None
+        if threading.get_ident() != thread or current is outer:
+            yield
+            return
+        with outer:
+            yield
 
-    def lineitems(self):
-        """The gradebook's line items."""
-        return self.store.lineitems()
-
-    def lineitem_for(self, link_id):
-        """The line item bound to a link, or None."""
-        return self.store.lineitem_for_link(link_id)
-
-    def lineitem_url(self, lineitem_id):
-        """A line item's AGS URL (with its `?type_id=1` query)."""
-        return self.state.lineitem_url(lineitem_id)
-
-    def scores(self, link_id=None, user_key=None):
-        """Recorded scores (newest per learner), optionally for one link's line item and/or one user."""
-        lineitem_id = None
-        if link_id is not None:
-            lineitem = self.lineitem_for(link_id)
-            if lineitem is None:
-                return []
-            lineitem_id = lineitem["id"]
-        return self.store.scores(lineitem_id=lineitem_id, user_id=user_key)
-
-    def stats(self):
-        """The LMS's counters (as GET /lti/stats shows them)."""
-        return self.lms.test_client().get("/lti/stats").get_json()
-
-    def token_count(self):
-        """How many access tokens the LMS has issued."""
-        return self.stats()["tokens_issued"]
-
-
-def _b64(data):
-    return base64.urlsafe_b64encode(data).rstrip(b"=").decode()
-
-
-def _segments(claims, header):
-    return _b64(json.dumps(header, separators=(",", ":")).encode()) + "." + _b64(
-        json.dumps(claims, separators=(",", ":")).encode())
-
-
-def _unsigned(claims, header):
-    return _segments(claims, {**header, "alg": "none"}) + "."
-
-
-def _hs256(claims, header, secret):
-    # PyJWT refuses PEM-looking HMAC secrets (rightly); attack tokens are made by hand.
-    signing_input = _segments(claims, {**header, "alg": "HS256", "typ": "JWT"})
-    return signing_input + "." + _b64(hmac.new(secret, signing_input.encode(), hashlib.sha256).digest())
+    return around

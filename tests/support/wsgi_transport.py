@@ -1,5 +1,6 @@
 """A requests transport adapter that answers from WSGI apps in-process (no sockets)."""
 import collections
+import contextlib
 import io
 from email.message import Message
 from http import HTTPStatus
@@ -27,12 +28,16 @@ class _Raw(io.BytesIO):
 
 
 class WSGIAdapter(BaseAdapter):
-    """Serves every request under one base URL from `app` through Werkzeug's test client."""
+    """Serves every request under one base URL from `app` through Werkzeug's test client.
 
-    def __init__(self, app, base_url):
+    `around()`, when given, returns a context manager to run each call in (see TestPlatform).
+    """
+
+    def __init__(self, app, base_url, around=None):
         super().__init__()
         self.app = app
         self.base_url = base_url.rstrip("/")
+        self.around = around
         self.requests = collections.deque(maxlen=1000)  # (method, url) of recent calls, for assertions
 
     def send(self, request, stream=False, timeout=None, verify=True, cert=None, proxies=None):
@@ -41,10 +46,11 @@ class WSGIAdapter(BaseAdapter):
         script_root = urlsplit(self.base_url).path
         path = parts.path[len(script_root):] if script_root and parts.path.startswith(script_root) else parts.path
         self.requests.append((request.method, request.url))
-        # A fresh client per call: nothing shared between threads; cookies belong to the requests.Session.
-        wsgi_response = Client(self.app, use_cookies=False).open(
-            path=path or "/", base_url=f"{parts.scheme}://{parts.netloc}{script_root}", method=request.method,
-            query_string=parts.query, headers=list(request.headers.items()), data=_body(request.body))
+        with self.around() if self.around is not None else contextlib.nullcontext():
+            # A fresh client per call: nothing shared between threads; cookies belong to the requests.Session.
+            wsgi_response = Client(self.app, use_cookies=False).open(
+                path=path or "/", base_url=f"{parts.scheme}://{parts.netloc}{script_root}", method=request.method,
+                query_string=parts.query, headers=list(request.headers.items()), data=_body(request.body))
         try:
             return self._build(request, wsgi_response)
         finally:
@@ -115,8 +121,8 @@ def routed_session(routes=None):
     return session
 
 
-def mount(session, base_url, app):
+def mount(session, base_url, app, around=None):
     """Serve `base_url` (and everything below it) from `app` in this session; returns the adapter."""
-    adapter = WSGIAdapter(app, base_url)
+    adapter = WSGIAdapter(app, base_url, around=around)
     session.mount(base_url.rstrip("/") + "/", adapter)
     return adapter

@@ -1,4 +1,6 @@
 """The facilitator's view of grade delivery: per learner sent, pending or failed, with the reason."""
+from flask_babel import force_locale
+
 from lti_tool.grades import status
 from lti_tool.grades.worker import drain
 from lti_tool.models import ScoreOutbox
@@ -24,7 +26,8 @@ def test_per_learner_status_with_reasons(app, db, services, placement, scores):
     assert get[retrying].state == "pending" and get[retrying].retrying
     assert get[retrying].reason == "Score: 503 Service Unavailable"
     assert get[waiting].state == "pending" and not get[waiting].retrying
-    assert str(get[sent].label) == "Sent to the gradebook"
+    with force_locale("en"):  # outside a request the default locale (nl) applies
+        assert str(get[sent].label) == "Sent to the gradebook"
     assert status.summary(instance.id) == {"sent": 1, "pending": 2, "failed": 1}
 
 
