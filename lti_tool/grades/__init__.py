@@ -1,4 +1,5 @@
 """Grades: the durable outbox, the AGS client and the worker that drains it."""
-from lti_tool.grades.outbox import grade_status, record_participation
+from lti_tool.grades.outbox import record_participation
+from lti_tool.grades.status import learner_statuses as grade_status
 
 __all__ = ["grade_status", "record_participation"]

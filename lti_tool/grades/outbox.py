@@ -6,7 +6,7 @@ from sqlalchemy import select
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance, ScoreOutbox
 from lti_tool.models.base import utcnow
-from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT
+from lti_tool.models.outbox import PENDING
 
 
 def record_participation(launch, participation):
@@ -36,17 +36,3 @@ def record_participation(launch, participation):
     row = ScoreOutbox(activity_instance_id=instance.id, user_id=launch.user_id, status=PENDING, **values)
     db.session.add(row)
     return row
-
-
-def grade_status(instance_id):
-    """{user_id: (status, last_error)} for the newest score row of each learner in a placement."""
-    rows = db.session.execute(
-        select(ScoreOutbox).filter_by(activity_instance_id=instance_id).order_by(ScoreOutbox.id)).scalars()
-    latest = {}
-    for row in rows:
-        latest[row.user_id] = row
-    return {uid: (_label(row.status), row.last_error) for uid, row in latest.items()}
-
-
-def _label(status):
-    return {PENDING: "pending", SENDING: "pending", SENT: "sent", FAILED: "failed"}[status]
