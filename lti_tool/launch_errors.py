@@ -10,14 +10,14 @@ _LEARNER_MESSAGES = {
                              "Please tell your LMS administrator."),
     "bad_request": _l("Your learning platform sent an incomplete request. Open the activity again from "
                       "your course."),
-    "state": _l("We could not confirm that this launch started in your browser. Open the activity again "
-                "from your course."),
+    "state": _l("We could not confirm that opening this activity started in your browser. Open the "
+                "activity again from your course."),
     "cookies": _l("Your browser blocked a cookie that opening this activity needs. Open it in a new window; "
                   "your course stays open here."),
-    "token": _l("We could not verify the launch message from your learning platform. Open the activity "
-                "again from your course; if this keeps happening, tell your LMS administrator."),
-    "replay": _l("This launch was already used. Open the activity again from your course."),
-    "target": _l("This launch was meant for another tool."),
+    "token": _l("We could not verify the message from your learning platform. Open the activity again "
+                "from your course; if this keeps happening, tell your LMS administrator."),
+    "replay": _l("This link to the activity was already used. Open the activity again from your course."),
+    "target": _l("This link was meant for another tool, not for Leernetwerk."),
     "message": _l("Your learning platform asked for something Leernetwerk does not support."),
     "context": _l("Leernetwerk activities must be opened from within a course."),
     "deep_link_role": _l("Only course designers and facilitators can add Leernetwerk activities to a course."),

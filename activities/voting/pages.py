@@ -106,7 +106,7 @@ def learner_page(launch, instance, form=None):
     statements = [_learner_view(number, key, text, tallies[key], mine, config, state)
                   for number, (key, text) in enumerate(_texts(config), 1)]
     form = form or build_vote_form(config, state, mine)
-    return dict(instance=instance, config=config, state=state, statements=statements, form=form,
+    return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state, statements=statements, form=form,
                 answered=sum(1 for s in statements if s.my_vote is not None),
                 error_items=error_items(form, statements), choices=choices_for(config.scale),
                 choice_label=choice_label, choice_field_name=choice_field_name,

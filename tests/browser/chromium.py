@@ -1,0 +1,61 @@
+"""Debian's Chromium through Playwright: whether it is there, how to start it, what to keep on failure."""
+import os
+import re
+from pathlib import Path
+
+CHROMIUM = "/usr/bin/chromium"
+REQUIRE_ENV = "LEERNETWERK_REQUIRE_BROWSER"
+LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+               "--disable-sync", "--no-first-run"]
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+# Generous for a 2-core machine, short enough that a broken flow fails in seconds, not minutes.
+ACTION_TIMEOUT_MS = 10_000
+NAVIGATION_TIMEOUT_MS = 15_000
+
+
+def missing_reason():
+    """Why browser tests cannot run here, or None when they can."""
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (install Debian's chromium package)"
+    try:
+        import playwright.sync_api  # noqa: F401
+        import axe_playwright_python  # noqa: F401
+    except ImportError as exc:
+        return f"Playwright or axe-playwright-python is not installed ({exc.name}); pip install -e '.[test]'"
+    return None
+
+
+def browser_required():
+    """CI sets LEERNETWERK_REQUIRE_BROWSER=1: a missing browser fails instead of skipping."""
+    return os.environ.get(REQUIRE_ENV, "").strip() not in ("", "0")
+
+
+def launch(playwright):
+    """A headless Chromium from Debian's package."""
+    return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+
+
+def new_context(browser, **options):
+    """A fresh browser context (own cookies) with the suite's timeouts."""
+    options.setdefault("viewport", {"width": 1280, "height": 900})
+    context = browser.new_context(**options)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    return context
+
+
+def save_artifacts(page, name):
+    """A screenshot and the HTML of the page and each of its frames, under test-artifacts/<name>/."""
+    folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", name)[:120]
+    folder.mkdir(parents=True, exist_ok=True)
+    try:
+        page.screenshot(path=str(folder / "page.png"), full_page=True, timeout=5_000)
+    except Exception as exc:  # a crashed page still leaves its HTML and this note
+        (folder / "screenshot-failed.txt").write_text(repr(exc))
+    for number, frame in enumerate(page.frames):
+        try:
+            html = frame.content()
+        except Exception as exc:
+            html = f"<!-- could not read {frame.url}: {exc!r} -->"
+        (folder / f"frame-{number}.html").write_text(f"<!-- {frame.url} -->\n{html}")
+    return folder

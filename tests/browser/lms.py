@@ -1,0 +1,97 @@
+"""Driving the demo LMS and the tool inside its iframe, the way a person would."""
+import re
+import time
+from urllib.parse import parse_qs, urlsplit
+
+FRAME = "#tool-frame"
+FRAME_NAME = "tool-frame"
+STATEMENTS = 4  # the voting activity's default statements
+
+
+def switch_user(page, lms_url, user_id):
+    """Sign in to the demo LMS as another course member with its user switcher."""
+    if not page.url.startswith(lms_url):
+        page.goto(f"{lms_url}/course")
+    if page.locator("#user-select").input_value() != user_id:
+        with page.expect_navigation():
+            page.select_option("#user-select", user_id)
+    assert page.locator("#user-select").input_value() == user_id
+
+
+def tool(page):
+    """The tool's iframe on an LMS page, for locating and acting."""
+    return page.frame_locator(FRAME)
+
+
+def tool_frame(page):
+    """The tool's iframe as a Frame, for evaluating scripts in its document (axe, layout checks)."""
+    return page.frame(name=FRAME_NAME)
+
+
+def add_voting_activity(page, lms_url, title, min_group_size=None):
+    """As the facilitator: Add an activity → statement voting → settings → add. Returns the LMS link id."""
+    switch_user(page, lms_url, "facilitator")
+    page.goto(f"{lms_url}/course")
+    page.click("#add-activity")
+    open_voting_settings(page)
+    frame = tool(page)
+    frame.locator("#title").fill(title)
+    if min_group_size is not None:
+        frame.locator("#min_group_size").fill(str(min_group_size))
+    frame.locator("form button[type=submit]").click()
+    # The LMS's deep-linking return breaks out of the iframe to the course page.
+    page.wait_for_url(re.compile(r"/course\?added="))
+    assert page.locator("#activity-added").is_visible()
+    return parse_qs(urlsplit(page.url).query)["added"][0]
+
+
+def open_voting_settings(page):
+    """On 'Add an activity': wait for the picker, choose statement voting, wait for its settings."""
+    frame = tool(page)
+    frame.locator("h1#picker-title").wait_for()
+    frame.locator("a[href*='/lti/deep-linking/voting']").click()
+    frame.locator("h1#configure-title").wait_for()
+
+
+def open_activity(page, lms_url, link_id):
+    """Open an activity in the LMS and wait until the tool shows it in the iframe."""
+    page.goto(f"{lms_url}/course/activity/{link_id}")
+    frame = tool(page)
+    frame.locator("body.voting").wait_for()
+    return frame
+
+
+def vote(frame, choices, reason="Because"):
+    """Take a position on every statement (choices: one key per statement, cycled) with a reason; save."""
+    for number in range(1, STATEMENTS + 1):
+        statement = frame.locator(f"#statement-{number}")
+        choice = choices[(number - 1) % len(choices)]
+        statement.locator(f"label.pill--{choice}").click()
+        statement.locator("textarea").fill(f"{reason} ({number}).")
+    frame.locator("form.voting-form button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+
+
+def statement_text(frame, number=1):
+    """The text of a statement as the learner sees it."""
+    return frame.locator(f"#statement-{number} .statement__text").inner_text().strip()
+
+
+def lineitem_id(page, lms_url, title):
+    """The gradebook column of an activity, by its title."""
+    page.goto(f"{lms_url}/gradebook")
+    header = page.locator("#gradebook thead th[data-lineitem]", has_text=title)
+    return header.get_attribute("data-lineitem")
+
+
+def wait_for_scores(page, lms_url, title, user_ids, timeout=20.0):
+    """Poll the gradebook (as the facilitator) until every user has a score in the column; returns the cells."""
+    switch_user(page, lms_url, "facilitator")
+    column = lineitem_id(page, lms_url, title)
+    deadline, cells = time.monotonic() + timeout, {}
+    while True:
+        page.goto(f"{lms_url}/gradebook")
+        cells = {user: page.locator(f"#grade-{user}-{column}").inner_text().split("\n") for user in user_ids}
+        if all(lines[0].strip() not in ("", "–") for lines in cells.values()) or time.monotonic() > deadline:
+            return cells
+        time.sleep(0.5)
