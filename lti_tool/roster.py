@@ -7,7 +7,8 @@ from urllib.parse import urljoin
 from flask import current_app
 
 from lti_tool.extensions import cache, db
-from lti_tool.grades.tokens import PlatformRef, ServiceError, error_for, service_request
+from lti_tool.grades.tokens import PlatformRef, service_request
+from lti_tool.service_http import ServiceError, error_for
 from lti_tool.launch import role_from_claims
 from lti_tool.models import Platform
 

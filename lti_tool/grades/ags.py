@@ -7,7 +7,8 @@ from urllib.parse import urlsplit, urlunsplit
 from sqlalchemy import select
 
 from lti_tool.extensions import db
-from lti_tool.grades.tokens import ServiceError, error_for, service_request
+from lti_tool.grades.tokens import service_request
+from lti_tool.service_http import ServiceError, error_for
 from lti_tool.models import ActivityInstance
 
 SCORE_SCOPE = "https://purl.imsglobal.org/spec/lti-ags/scope/score"

@@ -18,7 +18,8 @@ from sqlalchemy.orm import aliased
 
 from lti_tool.extensions import db
 from lti_tool.grades import ags, tokens
-from lti_tool.grades.tokens import PlatformRef, ServiceError
+from lti_tool.grades.tokens import PlatformRef
+from lti_tool.service_http import ServiceError
 from lti_tool.models import ActivityInstance, Platform, ScoreOutbox, User
 from lti_tool.models.base import utcnow
 from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT

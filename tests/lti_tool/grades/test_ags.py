@@ -4,7 +4,8 @@ import requests
 
 from lti_tool.extensions import db
 from lti_tool.grades import ags
-from lti_tool.grades.tokens import PlatformRef, ServiceError
+from lti_tool.grades.tokens import PlatformRef
+from lti_tool.service_http import ServiceError
 from lti_tool.models import ActivityInstance, Platform
 from tests.lti_tool.grades.conftest import MOODLE_LINEITEM
 

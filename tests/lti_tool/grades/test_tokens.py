@@ -6,7 +6,8 @@ import jwt
 import pytest
 
 from lti_tool.grades import tokens
-from lti_tool.grades.tokens import PlatformRef, ServiceError
+from lti_tool.grades.tokens import PlatformRef
+from lti_tool.service_http import ServiceError
 from lti_tool.keys import jwks
 from tests.support.platform_services import NRPS, SCORE
 
