@@ -15,6 +15,8 @@ class Config:
     BASE_URL = _env("BASE_URL", "http://localhost:5001")
     SQLALCHEMY_DATABASE_URI = _env("DATABASE_URL")  # None: SQLite in the instance folder
     REDIS_URL = _env("REDIS_URL")
+    # Several deployments (or test runs) may share one Redis database; the prefix keeps them apart.
+    CACHE_KEY_PREFIX = _env("CACHE_KEY_PREFIX", "leernetwerk:")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
     # Pages in an LMS iframe may not get a session cookie back, so Flask-WTF's cookie-bound CSRF
     # would fail there. CSRF tokens derive from the launch session instead and are checked for
@@ -60,6 +62,7 @@ class TestingConfig(Config):
     BASE_URL = "http://tool.test"
     SQLALCHEMY_DATABASE_URI = _env("TEST_DATABASE_URL", "sqlite://")
     REDIS_URL = _env("TEST_REDIS_URL")
+    CACHE_KEY_PREFIX = "leernetwerk-test:"
     GRADES_INLINE = False
 
 

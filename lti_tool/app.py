@@ -100,7 +100,7 @@ def _init_extensions(app):
     babel.init_app(app, locale_selector=select_locale)
     if app.config.get("REDIS_URL"):
         cache.init_app(app, config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": app.config["REDIS_URL"],
-                                    "CACHE_KEY_PREFIX": "leernetwerk:"})
+                                    "CACHE_KEY_PREFIX": app.config["CACHE_KEY_PREFIX"]})
     else:
         cache.init_app(app, config={"CACHE_TYPE": "SimpleCache", "CACHE_THRESHOLD": 10000})
 

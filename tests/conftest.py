@@ -38,6 +38,7 @@ def app(_app):
     """The app inside an application context; every table is emptied after the test."""
     request_started.connect(_fresh_g, _app)
     with _app.app_context():
+        cache_ext.clear()
         yield _app
         db_ext.session.rollback()
         db_ext.session.remove()

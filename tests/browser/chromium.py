@@ -59,3 +59,10 @@ def save_artifacts(page, name):
             html = f"<!-- could not read {frame.url}: {exc!r} -->"
         (folder / f"frame-{number}.html").write_text(f"<!-- {frame.url} -->\n{html}")
     return folder
+
+
+def keep_if_failed(request, page):
+    """At a fixture's teardown: save the page's artifacts if the test failed (needs conftest's report hook)."""
+    report = getattr(request.node, "report_call", None)
+    if report is None or report.failed:
+        save_artifacts(page, request.node.nodeid)

@@ -102,6 +102,13 @@ class Stack:
     drainer: object = None
     _drop_database: object = field(default=None, repr=False)
 
+    def forget_cache(self):
+        """Empty the tool's cache. With Redis its keys are shared with every app on that Redis database,
+        the rest of the test suite's included, so none may outlive the browser tests."""
+        if self.tool_app is not None:
+            with self.tool_app.app_context():
+                cache.clear()
+
     def stop(self):
         """Stop the grades drainer and the servers, then release and drop the tool's database."""
         if self.drainer is not None:
@@ -110,6 +117,7 @@ class Stack:
         for server in self.servers:
             server.stop()
         if self.tool_app is not None:
+            self.forget_cache()
             with self.tool_app.app_context():
                 db.engine.dispose()
         if self._drop_database is not None:
@@ -132,7 +140,7 @@ def start_stack(workdir):
         else:
             stack.database_url = f"sqlite:///{workdir / 'tool.sqlite3'}"
         stack.tool_app = create_app({
-            "CONFIG_NAME": "development", "BASE_URL": stack.tool_url, "SECRET_KEY": secrets.token_urlsafe(32),
+            "CONFIG_NAME": "development", "CACHE_KEY_PREFIX": "leernetwerk-browser:", "BASE_URL": stack.tool_url, "SECRET_KEY": secrets.token_urlsafe(32),
             "SQLALCHEMY_DATABASE_URI": stack.database_url, "REDIS_URL": os.environ.get(REDIS_ENV) or None,
             "GRADES_INLINE": True})
         _upgrade(stack.tool_app)

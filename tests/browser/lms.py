@@ -9,8 +9,9 @@ STATEMENTS = 4  # the voting activity's default statements
 
 
 def switch_user(page, lms_url, user_id):
-    """Sign in to the demo LMS as another course member with its user switcher."""
-    if not page.url.startswith(lms_url):
+    """Sign in to the demo LMS as another course member with its user switcher (on the course page,
+    so no activity launches in an iframe for the wrong person meanwhile)."""
+    if not page.url.startswith(lms_url) or urlsplit(page.url).path != "/course":
         page.goto(f"{lms_url}/course")
     if page.locator("#user-select").input_value() != user_id:
         with page.expect_navigation():
@@ -31,7 +32,6 @@ def tool_frame(page):
 def add_voting_activity(page, lms_url, title, min_group_size=None):
     """As the facilitator: Add an activity → statement voting → settings → add. Returns the LMS link id."""
     switch_user(page, lms_url, "facilitator")
-    page.goto(f"{lms_url}/course")
     page.click("#add-activity")
     open_voting_settings(page)
     frame = tool(page)
@@ -57,19 +57,42 @@ def open_activity(page, lms_url, link_id):
     """Open an activity in the LMS and wait until the tool shows it in the iframe."""
     page.goto(f"{lms_url}/course/activity/{link_id}")
     frame = tool(page)
-    frame.locator("body.voting").wait_for()
+    try:
+        frame.locator("body.voting").wait_for()
+    except Exception as exc:
+        raise AssertionError(f"the activity did not open in the iframe: {describe_frame(page)}") from exc
     return frame
 
 
+def describe_frame(page):
+    """Where the tool's iframe is and what it says, for failure messages."""
+    frame = tool_frame(page)
+    if frame is None:
+        return "no tool iframe on the page"
+    try:
+        text = " ".join(frame.evaluate("document.body ? document.body.innerText : ''").split())
+    except Exception as exc:
+        text = f"(unreadable: {exc})"
+    return f"{frame.url} — {text[:400]}"
+
+
 def vote(frame, choices, reason="Because"):
-    """Take a position on every statement (choices: one key per statement, cycled) with a reason; save."""
+    """Take a position on every statement with a reason, and save.
+
+    `choices`: one choice key per statement, cycled; `reason`: a text (numbered per statement) or a list.
+    """
     for number in range(1, STATEMENTS + 1):
-        statement = frame.locator(f"#statement-{number}")
-        choice = choices[(number - 1) % len(choices)]
-        statement.locator(f"label.pill--{choice}").click()
-        statement.locator("textarea").fill(f"{reason} ({number}).")
+        text = reason[number - 1] if isinstance(reason, (list, tuple)) else f"{reason} ({number})."
+        answer(frame, number, choices[(number - 1) % len(choices)], text)
     frame.locator("form.voting-form button[type=submit]").click()
     frame.locator(".notice--success").wait_for()
+
+
+def answer(frame, number, choice, reason):
+    """Pick a position on one statement and write the reason (not saved yet)."""
+    statement = frame.locator(f"#statement-{number}")
+    statement.locator(f"label.pill--{choice}").click()
+    statement.locator("textarea").fill(reason)
 
 
 def statement_text(frame, number=1):
