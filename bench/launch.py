@@ -201,6 +201,19 @@ def _proc_cpu(pid):
     return (int(fields[11]) + int(fields[12])) / CLK_TCK if fields else 0.0
 
 
+def postgres_backend_seconds():
+    """User+system CPU of the PostgreSQL backends serving the benchmark database (their title names it)."""
+    total = 0.0
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            title = Path(f"/proc/{pid}/cmdline").read_bytes()
+        except OSError:
+            continue
+        if title.startswith(b"postgres: ") and f" {PG_DATABASE} ".encode() in title:
+            total += _proc_cpu(pid)
+    return total
+
+
 def machine_busy_seconds():
     """CPU seconds all cores spent busy (not idle or iowait) since boot."""
     values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:9]]
@@ -259,6 +272,7 @@ class Clients:
 
         threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(len(self.sessions))]
         workers, server, busy = self.tool.worker_cpu(), self.tool.cpu_seconds(), machine_busy_seconds()
+        database = postgres_backend_seconds()
         cpu, wall = time.process_time(), time.perf_counter()
         for thread in threads:
             thread.start()
@@ -267,6 +281,7 @@ class Clients:
         return {"wall": time.perf_counter() - wall, "latencies": sorted(latencies), "errors": errors,
                 "client_cpu": time.process_time() - cpu, "signing_cpu": signing[0],
                 "server_cpu": self.tool.cpu_seconds() - server, "busy": machine_busy_seconds() - busy,
+                "database_cpu": postgres_backend_seconds() - database,
                 "per_worker": [now - workers.get(pid, 0.0) for pid, now in sorted(self.tool.worker_cpu().items())]}
 
     def close(self):
@@ -317,22 +332,25 @@ def bench_database(name, args, platform):
 
 def report(results, cores):
     """Print the throughput table, the CPU split and the verdict against the targets."""
-    print(f"\n{'database':10} {'launches':>8} {'seconds':>8} {'launches/s':>10} {'p50 ms':>7} {'p99 ms':>7} {'errors':>6}")
+    print(f"\n{'database':10} {'launches':>8} {'seconds':>8} {'launches/s':>10} {'p50 ms':>7} {'p99 ms':>7} "
+          f"{'errors':>6}")
     for name, r in results.items():
         lat = r["latencies"]
         print(f"{name:10} {len(lat):8d} {r['wall']:8.2f} {len(lat) / r['wall']:10.1f} "
               f"{percentile(lat, .5) * 1000:7.1f} {percentile(lat, .99) * 1000:7.1f} {len(r['errors']):6d}")
-    print(f"\nCPU seconds during the measurement ({cores} cores; client = this process, signing included; "
-          f"other = database server and anything else running on the machine; JWKS fetches over the whole run):")
-    print(f"{'database':10} {'client':>7} {'signing':>7} {'gunicorn':>8} {'per worker':>11} {'other':>6} {'busy %':>6} "
-          f"{'client ms/launch':>16} {'gunicorn ms/launch':>18} {'JWKS fetches':>12}")
+    print(f"\nCPU seconds during the measurement ({cores} cores). client: this process, signing included; "
+          f"postgres: the backends serving {PG_DATABASE} (SQLite runs inside gunicorn); other: anything else "
+          f"running on the machine. JWKS fetches: over the whole run.")
+    print(f"{'database':10} {'client':>7} {'signing':>7} {'gunicorn':>8} {'per worker':>11} {'postgres':>8} "
+          f"{'other':>6} {'busy %':>6} {'ms/launch: client':>17} {'gunicorn':>8} {'postgres':>8} {'JWKS fetches':>12}")
     for name, r in results.items():
         n = max(1, len(r["latencies"]) + len(r["errors"]))
-        other = max(0.0, r["busy"] - r["client_cpu"] - r["server_cpu"])
+        other = max(0.0, r["busy"] - r["client_cpu"] - r["server_cpu"] - r["database_cpu"])
         split = "+".join(f"{cpu:.1f}" for cpu in r["per_worker"])
-        print(f"{name:10} {r['client_cpu']:7.2f} {r['signing_cpu']:7.2f} {r['server_cpu']:8.2f} {split:>11} {other:6.2f} "
-              f"{100 * r['busy'] / (cores * r['wall']):6.0f} {1000 * r['client_cpu'] / n:16.2f} "
-              f"{1000 * r['server_cpu'] / n:18.2f} {r['jwks_fetches']:12d}")
+        print(f"{name:10} {r['client_cpu']:7.2f} {r['signing_cpu']:7.2f} {r['server_cpu']:8.2f} {split:>11} "
+              f"{r['database_cpu']:8.2f} {other:6.2f} {100 * r['busy'] / (cores * r['wall']):6.0f} "
+              f"{1000 * r['client_cpu'] / n:17.2f} {1000 * r['server_cpu'] / n:8.2f} "
+              f"{1000 * r['database_cpu'] / n:8.2f} {r['jwks_fetches']:12d}")
         if len(r["per_worker"]) > 1 and min(r["per_worker"]) < 0.25 * max(r["per_worker"]):
             print(f"{'':10} warning: the keep-alive connections landed unevenly on the workers; rerun")
     print(f"\nTargets: >= {TARGET_RATE} launches/s with p99 < {TARGET_P99_MS} ms")
@@ -346,7 +364,8 @@ def report(results, cores):
         for same in list(kinds.values())[:5]:
             print(f"    {len(same)} x error: {same[0]}")
         if r.get("log_tail"):
-            print("    gunicorn log (last lines without the access log):\n      " + r["log_tail"].replace("\n", "\n      "))
+            tail = r["log_tail"].replace("\n", "\n      ")
+            print(f"    gunicorn log (last lines without the access log):\n      {tail}")
 
 
 def main():
@@ -360,13 +379,16 @@ def main():
     parser.add_argument("--users", type=int, default=200)
     parser.add_argument("--links", type=int, default=20)
     args = parser.parse_args()
+    names = [name.strip() for name in args.databases.split(",")]
+    if not set(names) <= {"sqlite", "postgresql"}:
+        parser.error("--databases takes sqlite and/or postgresql")
     platform = BenchPlatform(args.users, args.links)
     results = {}
     try:
-        for name in args.databases.split(","):
-            result = bench_database(name.strip(), args, platform)
+        for name in names:
+            result = bench_database(name, args, platform)
             if result is not None:
-                results[name.strip()] = result
+                results[name] = result
     finally:
         platform.close()
     report(results, os.cpu_count())

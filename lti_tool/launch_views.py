@@ -53,9 +53,11 @@ def verify():
 
 def _complete(login_state, id_token):
     platform = db.session.get(Platform, login_state.platform_id)
-    claims = _validate_signature(login_state, id_token)
+    claims = _validate_signature(login_state, id_token, platform)
     g.locale_hint = _locale(claims)
     message_type = check_claims(claims, platform, login_state)
+    # The single-use login state already stops replays; the nonce record is defence in depth
+    # (DESIGN §5) should a state ever be reused, e.g. across a restored database backup.
     if not nonces.use_nonce(f"{platform.id}:{claims['nonce']}"):
         reject("replay", "nonce was used before")
     role = role_from_claims(claims.get(LTI + "roles"))
@@ -67,9 +69,10 @@ def _complete(login_state, id_token):
     instance = None if message_type == DEEP_LINKING_REQUEST else resolve_instance(platform, context, claims)
     db.session.flush()
     launch = open_session(_launch_fields(claims, platform, user, context, instance, role, message_type))
+    landing = _landing_url(launch, instance)  # before the commit expires `instance`
     db.session.commit()
     g.launch = launch
-    response = redirect(_landing_url(launch, instance), code=303)
+    response = redirect(landing, code=303)
     clear_cookie(response, state_cookie_name(login_state.state))
     return set_session_cookie(response, launch)
 
@@ -112,8 +115,8 @@ def _ask_platform_storage(login_state, id_token):
                            retry_url=retry_url_for(login_state))
 
 
-def _validate_signature(login_state, id_token):
-    message_launch = build_message_launch(id_token, login_state.state, login_state.nonce)
+def _validate_signature(login_state, id_token, platform):
+    message_launch = build_message_launch(id_token, login_state.state, login_state.nonce, platform)
     try:
         message_launch.validate()
         return message_launch.get_launch_data()

@@ -59,8 +59,6 @@ def login():
         state=state, nonce=nonce, browser_hash=browser_hash(secret), platform_id=platform.id,
         target_link_uri=params["target_link_uri"], login_params={k: v for k, v in params.items() if v},
         expires_at=utcnow() + timedelta(seconds=current_app.config["LOGIN_STATE_SECONDS"])))
-    db.session.commit()
-    maybe_purge_expired()
     query = {
         "scope": "openid", "response_type": "id_token", "response_mode": "form_post", "prompt": "none",
         "client_id": platform.client_id, "redirect_uri": tool_launch_url(), "login_hint": params["login_hint"],
@@ -70,12 +68,15 @@ def login():
         query["lti_message_hint"] = params["lti_message_hint"]
     separator = "&" if "?" in platform.auth_login_url else "?"
     auth_url = platform.auth_login_url + separator + urlencode(query)
+    platform_origin = platform.origin if params["lti_storage_target"] else None
+    db.session.commit()
+    maybe_purge_expired()
     if params["lti_storage_target"]:
         # The platform offers postMessage storage: keep the binding there too, for browsers that
         # drop our cookie inside the iframe; the page continues to the platform once stored.
         response = make_response(render_template(
             "lti/storage_login.html", auth_url=auth_url, storage_key=storage_key(state), secret=secret,
-            storage_target=params["lti_storage_target"], platform_origin=platform.origin))
+            storage_target=params["lti_storage_target"], platform_origin=platform_origin))
     else:
         response = redirect(auth_url, code=302)
     set_cross_site_cookie(response, state_cookie_name(state), secret, current_app.config["LOGIN_STATE_SECONDS"])

@@ -47,6 +47,17 @@ def _registration(platform, with_signing_key=False):
 class DatabaseToolConf(ToolConfAbstract):
     """pylti1p3 tool configuration backed by the platform and deployment tables."""
 
+    def __init__(self, platform=None):
+        super().__init__()
+        # The launch already loaded the platform its login state names: no need to query it again.
+        self._known = platform
+
+    def _platform(self, iss, client_id):
+        known = self._known
+        if known is not None and known.issuer == iss and known.client_id == client_id:
+            return known
+        return _platform(iss, client_id)
+
     def check_iss_has_one_client(self, iss):
         # Always look registrations up by issuer AND client_id: Canvas shares one issuer.
         return False
@@ -58,14 +69,14 @@ class DatabaseToolConf(ToolConfAbstract):
         return None
 
     def find_registration_by_params(self, iss, client_id, *args, **kwargs):
-        platform = _platform(iss, client_id)
+        platform = self._platform(iss, client_id)
         return _registration(platform) if platform else None
 
     def find_deployment(self, iss, deployment_id):
         return None
 
     def find_deployment_by_params(self, iss, deployment_id, client_id, *args, **kwargs):
-        platform = _platform(iss, client_id)
+        platform = self._platform(iss, client_id)
         if platform is None or not isinstance(deployment_id, str):
             return None
         found = db.session.execute(db.select(Deployment.id).filter_by(
@@ -136,10 +147,10 @@ class _CheckedMessageLaunch(MessageLaunch):
         return key, key_alg
 
 
-def build_message_launch(id_token, state, expected_nonce):
+def build_message_launch(id_token, state, expected_nonce, platform=None):
     """A pylti1p3 MessageLaunch for one id_token, checking the nonce we issued with its state."""
     return _CheckedMessageLaunch(
-        {"id_token": id_token, "state": state}, request=request, tool_config=DatabaseToolConf(),
+        {"id_token": id_token, "state": state}, request=request, tool_config=DatabaseToolConf(platform),
         session_service=_CheckedSessionService(expected_nonce), cookie_service=_NoCookies(),
         requests_session=http_session())
 
