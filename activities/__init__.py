@@ -1,8 +1,14 @@
 """The explicit activity registry: one line per activity package."""
+from activities.expectations import ExpectationsActivity
+from activities.network import NetworkActivity
+from activities.reflection import ReflectionActivity
 from activities.voting import VotingActivity
 
 ACTIVITY_CLASSES = (
     VotingActivity,
+    NetworkActivity,
+    ReflectionActivity,
+    ExpectationsActivity,
 )
 
 ACTIVITIES = {}

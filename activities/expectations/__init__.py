@@ -1,0 +1,97 @@
+"""Expectation mapping and evaluations: the start board, learning goals, meeting and closing evaluations."""
+from flask import Blueprint
+from flask_babel import lazy_gettext as _l
+
+from activities.base import Activity
+from activities.expectations import models  # noqa: F401  (the tables must be known to the metadata)
+from activities.expectations import settings as exp_settings
+from activities.expectations.forms import ExpectationsSettingsForm, current_language
+from lti_tool.extensions import csrf
+
+bp = Blueprint("expectations", __name__, url_prefix="/expectations")
+# launch_required checks the launch session's own CSRF token on every POST; Flask-WTF's
+# cookie-bound check would refuse forms inside iframes that block third-party cookies.
+csrf.exempt(bp)
+
+
+def _user_id(user):
+    return user if isinstance(user, int) else user.id
+
+
+class ExpectationsActivity(Activity):
+    """Participants map expectations on a board, vote learning goals, and evaluate every meeting and the close."""
+
+    id = "expectations"
+    title = _l("Expectations and evaluations")
+    description = _l("At the start, participants map what they want to learn, what they bring, their questions "
+                     "and the agreements they need, and vote on learning goals. After every meeting a short "
+                     "evaluation follows those goals; the closing evaluation and report show how far the "
+                     "network came.")
+    settings_form = ExpectationsSettingsForm
+    blueprint = bp
+
+    @classmethod
+    def default_settings(cls):
+        """The seed's four columns, 3 dots, cards of 140 characters, anonymous to peers."""
+        return exp_settings.default_settings()
+
+    @classmethod
+    def settings_from_form(cls, form):
+        """Settings JSON from a validated ExpectationsSettingsForm."""
+        language = current_language()
+        columns = form.parsed_columns
+        if columns is None:
+            columns, _errors = exp_settings.parse_columns(form.columns.data, language)
+        forms = form.parsed_forms
+        if forms is None:
+            forms, _errors = exp_settings.parse_forms(form.learning_forms.data, language)
+        return {
+            "columns": columns,
+            "learning_forms": forms,
+            "card_length": int(form.card_length.data),
+            "dots": int(form.dots.data),
+            "anonymity": form.anonymity.data,
+            "weights": {key: int(getattr(form, f"weight_{key}").data) for key in exp_settings.CRITERIA},
+            "min_group_size": int(form.min_group_size.data),
+        }
+
+    @classmethod
+    def form_data(cls, settings):
+        """Form data for editing: columns and ways of learning one per line in the designer's language."""
+        config = exp_settings.load(settings)
+        language = current_language()
+        data = {
+            "columns": exp_settings.columns_as_text(config.columns, language),
+            "learning_forms": exp_settings.forms_as_text(config.learning_forms, language),
+            "card_length": config.card_length,
+            "dots": config.dots,
+            "anonymity": config.anonymity,
+            "min_group_size": config.min_group_size,
+        }
+        data.update({f"weight_{key}": value for key, value in config.weights.items()})
+        return data
+
+    @classmethod
+    def participation(cls, instance, user):
+        """The weighted share of: a card posted, dots placed, meetings held so far evaluated, closing filled."""
+        from activities.expectations.participation import participation
+
+        return participation(instance, _user_id(user))
+
+    @classmethod
+    def export(cls, instance, language=None):
+        """One row per card, dot, evaluation answer and closing answer, with pseudonymous participant codes."""
+        from activities.expectations import export as exporting
+
+        return exporting.rows(instance, language=language)
+
+    @classmethod
+    def erase(cls, instance, user):
+        """Delete everything this placement holds about one participant; returns how many rows went."""
+        from activities.expectations import erase as erasing
+
+        return erasing.erase(instance, _user_id(user))
+
+
+from activities.expectations import (  # noqa: E402,F401  (register the routes on bp)
+    charter_views, closing_views, meeting_views, moderation, people_views, views)

@@ -1,0 +1,120 @@
+"""Exports: all answers with pseudonymous codes, or one participant's own data (for access requests).
+
+Names stay out of the placement export: it travels, and cards were written on the promise that peers
+see them anonymously. With full anonymity the cards carry no code at all, so they cannot be tied to
+anyone's evaluations, and the facilitator's per-person export leaves them out.
+"""
+import csv
+import hashlib
+import hmac
+import io
+
+from flask import current_app
+from sqlalchemy import select
+
+from activities.expectations import settings as exp_settings
+from activities.expectations.content import AFTERCARE, FORM_RATINGS, PROGRESS, VERDICTS, label_of, text_in
+from activities.expectations.models import (
+    Card, ClosingEvaluation, Dot, GoalProgress, GoalVerdict, LearningGoal, Meeting, MeetingEvaluation, Theme)
+from lti_tool.extensions import db
+
+COLUMNS = ("participant", "kind", "item", "answer", "text", "date")
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def participant_code(instance_id, user_id):
+    """A stable pseudonym for one participant in one placement (not reversible without the server secret)."""
+    key = current_app.config["SECRET_KEY"].encode()
+    digest = hmac.new(key, f"expectations-participant:{instance_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
+    return "P-" + digest[:6].upper()
+
+
+def _filter(model, instance, user_id):
+    query = select(model).where(model.activity_instance_id == instance.id)
+    return query.where(model.user_id == user_id) if user_id is not None else query
+
+
+def _by_id(model, instance):
+    return {row.id: row for row in db.session.execute(select(model).filter_by(activity_instance_id=instance.id)
+                                                      ).scalars()}
+
+
+def rows(instance, language=None, user_id=None, cards=True, who=None):
+    """Dicts with COLUMNS; `user_id` limits them to one participant, `who(user_id)` names the participant."""
+    config = exp_settings.load(instance.settings)
+    language = language or "nl"
+    who = who or (lambda uid: participant_code(instance.id, uid))
+    columns = {c["key"]: text_in(c, language) for c in config.columns}
+    forms = {f["key"]: text_in(f, language) for f in config.learning_forms}
+    themes, goals, meetings = _by_id(Theme, instance), _by_id(LearningGoal, instance), _by_id(Meeting, instance)
+    out = []
+    if cards:
+        anonymous = config.fully_anonymous and user_id is None
+        for card in db.session.execute(_filter(Card, instance, user_id).order_by(Card.id)).scalars():
+            state = "hidden" if card.hidden else ("merged" if card.merged_into_id else "")
+            out.append(dict(participant="" if anonymous else who(card.user_id), kind="card",
+                            item=columns.get(card.column_key, card.column_key), answer=state, text=card.text,
+                            date=card.created_at.date().isoformat()))
+    for dot in db.session.execute(_filter(Dot, instance, user_id).order_by(Dot.id)).scalars():
+        theme = themes.get(dot.theme_id)
+        out.append(dict(participant=who(dot.user_id), kind="dots", item=theme.name if theme else "",
+                        answer=dot.count, text="", date=""))
+    evaluations = db.session.execute(_filter(MeetingEvaluation, instance, user_id).order_by(
+        MeetingEvaluation.id)).scalars().all()
+    progress = _children(GoalProgress, [e.id for e in evaluations])
+    for e in evaluations:
+        meeting = meetings.get(e.meeting_id)
+        name, date = (meeting.topic, meeting.held_on.isoformat()) if meeting else ("", "")
+        base = dict(participant=who(e.user_id), item=name, date=date)
+        out.append(dict(base, kind="meeting_usefulness", answer=e.usefulness, text=""))
+        out.append(dict(base, kind="meeting_went_well", answer="", text=e.went_well))
+        out.append(dict(base, kind="meeting_could_be_better", answer="", text=e.could_be_better))
+        for row in progress.get(e.id, []):
+            goal = goals.get(row.goal_id)
+            out.append(dict(base, kind="meeting_goal_progress", item=f"{name} · {goal.text if goal else ''}",
+                            answer=str(label_of(PROGRESS, row.answer)), text=""))
+    closings = db.session.execute(_filter(ClosingEvaluation, instance, user_id).order_by(
+        ClosingEvaluation.id)).scalars().all()
+    verdicts = _children(GoalVerdict, [c.id for c in closings])
+    for c in closings:
+        base = dict(participant=who(c.user_id), date=c.updated_at.date().isoformat())
+        for row in verdicts.get(c.id, []):
+            goal = goals.get(row.goal_id)
+            out.append(dict(base, kind="closing_goal", item=goal.text if goal else "",
+                            answer=str(label_of(VERDICTS, row.verdict)), text=""))
+        for key, rating in (c.forms or {}).items():
+            out.append(dict(base, kind="closing_way_of_learning", item=forms.get(key, key),
+                            answer=str(label_of(FORM_RATINGS, rating)), text=""))
+        for kind, text in (("closing_worked", c.worked), ("closing_worked_less", c.worked_less),
+                           ("closing_suggestions", c.suggestions)):
+            out.append(dict(base, kind=kind, item="", answer="", text=text))
+        out.append(dict(base, kind="closing_aftercare", item="", answer=str(label_of(AFTERCARE, c.aftercare)),
+                        text=c.aftercare_note))
+    return out
+
+
+def _children(model, parent_ids):
+    if not parent_ids:
+        return {}
+    grouped = {}
+    for row in db.session.execute(select(model).where(model.evaluation_id.in_(parent_ids))).scalars():
+        grouped.setdefault(row.evaluation_id, []).append(row)
+    return grouped
+
+
+def _safe(value):
+    # Spreadsheets run cells that start like a formula; a leading quote keeps texts as text.
+    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def to_csv(export_rows):
+    """CSV text (with a BOM so spreadsheet programs read the accents right)."""
+    buffer = io.StringIO()
+    buffer.write("\ufeff")
+    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
+    writer.writeheader()
+    for row in export_rows:
+        writer.writerow({k: _safe(v) for k, v in row.items()})
+    return buffer.getvalue()

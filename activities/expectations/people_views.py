@@ -1,0 +1,107 @@
+"""Routes about people: the facilitator's participation list, exports, erasure; a participant's own data."""
+from flask import Response, abort, g, redirect, render_template, request
+from sqlalchemy import select
+
+from activities.expectations import ExpectationsActivity, bp, erase, pages, participation, people
+from activities.expectations import export as exporting
+from activities.expectations import settings as exp_settings
+from activities.expectations.forms import current_language
+from activities.expectations.state import instance_for, state_for
+from lti_tool.extensions import db
+from lti_tool.grades import grade_status
+from lti_tool.models import Membership, User
+from lti_tool.session import launch_required, launch_url
+
+TEMPLATES = "activities/expectations/"
+
+
+def _csv(body, filename):
+    return Response(body, mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+@bp.get("/<int:iid>/participants")
+@launch_required(role="instructor")
+def participants(iid):
+    """Who took part in which step, their participation and gradebook status; export and erase per person."""
+    instance = instance_for(g.launch, iid)
+    config = exp_settings.load(instance.settings)
+    listed, source = people.participants(g.launch, instance)
+    progress, cards, held, closing_open = participation.everyone(instance)
+    grades = grade_status(instance.id)
+    empty = participation.Progress(False, False, 0, held, False, closing_open)
+    rows = []
+    for person in listed:
+        mine = progress.get(person.user_id, empty)
+        share = participation.fraction(mine, config.weights)
+        rows.append(dict(person=person, progress=mine, cards=cards.get(person.user_id, 0),
+                         percent=round(share * 100), grade=grade_status_for(grades, person.user_id),
+                         has_data=person.user_id in progress))
+    notice, kind = pages.notice_for(request.args.get("done"))
+    return render_template(TEMPLATES + "participants.html", rows=rows, source=source, held=held,
+                           closing_open=closing_open, notice=notice, notice_kind=kind,
+                           **pages.common(instance, config, state_for(instance)))
+
+
+def grade_status_for(grades, user_id):
+    """The gradebook status of one person, or None."""
+    return grades.get(user_id) if user_id is not None else None
+
+
+def _person_or_404(instance, uid):
+    user = db.session.get(User, uid)
+    if user is None or user.platform_id != instance.platform_id:
+        abort(404)
+    in_course = db.session.execute(select(Membership.id).filter_by(
+        user_id=user.id, context_id=instance.context_id)).first()
+    if in_course is None and uid not in people.data_owner_ids(instance):
+        abort(404)
+    return user
+
+
+@bp.get("/<int:iid>/participants/<int:uid>/export.csv")
+@launch_required(role="instructor")
+def export_person(iid, uid):
+    """One participant's data with their name (for an access request); fully anonymous cards stay out."""
+    instance = instance_for(g.launch, iid)
+    user = _person_or_404(instance, uid)
+    config = exp_settings.load(instance.settings)
+    rows = exporting.rows(instance, current_language(), user_id=user.id, cards=not config.fully_anonymous,
+                          who=lambda _uid: user.name or user.sub)
+    return _csv(exporting.to_csv(rows), f"expectations-{instance.id}-participant-{user.id}.csv")
+
+
+@bp.get("/<int:iid>/my-data.csv")
+@launch_required()
+def my_data(iid):
+    """A participant downloads everything this activity holds about them."""
+    instance = instance_for(g.launch, iid)
+    rows = exporting.rows(instance, current_language(), user_id=g.launch.user_id,
+                          who=lambda _uid: g.launch.user_name or "")
+    return _csv(exporting.to_csv(rows), f"my-data-{instance.id}.csv")
+
+
+@bp.get("/<int:iid>/export.csv")
+@launch_required(role="instructor")
+def export_all(iid):
+    """All answers of the placement as CSV, with pseudonymous participant codes."""
+    instance = instance_for(g.launch, iid)
+    return _csv(exporting.to_csv(ExpectationsActivity.export(instance, language=current_language())),
+                f"expectations-{instance.id}.csv")
+
+
+@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@launch_required(role="instructor")
+def erase_person(iid, uid):
+    """Confirm (GET), then erase (POST) everything this activity holds about one participant."""
+    instance = instance_for(g.launch, iid)
+    user = _person_or_404(instance, uid)
+    if request.method == "GET":
+        return render_template(TEMPLATES + "erase_confirm.html", instance=instance, person=user,
+                               holdings=erase.holdings(instance, user.id))
+    if request.form.get("confirm") != "yes":
+        abort(400)
+    ExpectationsActivity.erase(instance, user)
+    db.session.commit()
+    return redirect(launch_url("expectations.participants", done="erased"), code=303)
+

@@ -1,0 +1,80 @@
+"""The placement's live state: finding the launch's own placement, phases, and the board version."""
+from flask import abort
+from sqlalchemy import select, update
+from sqlalchemy.dialects import postgresql, sqlite
+
+from activities.expectations.models import BoardState
+from lti_tool.extensions import db
+from lti_tool.models import ActivityInstance
+from lti_tool.models.base import utcnow
+
+NOT_STARTED, OPEN, CLOSED = "not_started", "open", "closed"
+
+# action: (state attribute, values it applies from, value it sets)
+ACTIONS = {
+    "close_posting": ("posting_open", (True,), False),
+    "open_posting": ("posting_open", (False,), True),
+    "open_voting": ("voting", (NOT_STARTED, CLOSED), OPEN),
+    "close_voting": ("voting", (OPEN,), CLOSED),
+    "open_closing": ("closing", (NOT_STARTED, CLOSED), OPEN),
+    "close_closing": ("closing", (OPEN,), CLOSED),
+}
+
+
+def instance_for(launch, iid):
+    """The launch's own placement, checked against its platform, course and activity type (else 404)."""
+    instance = db.session.get(ActivityInstance, iid)
+    if (instance is None or instance.activity_type != "expectations" or instance.platform_id != launch.platform_id
+            or instance.context_id != launch.context_id):
+        abort(404)
+    return instance
+
+
+def insert_missing(model, **values):
+    """INSERT … ON CONFLICT DO NOTHING: a concurrent creator wins without an error or a savepoint."""
+    dialect = db.session.get_bind().dialect.name
+    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
+    if insert is None:
+        db.session.merge(model(**values))
+        db.session.flush()
+        return
+    db.session.execute(insert(model).values(**values).on_conflict_do_nothing())
+
+
+def state_for(instance):
+    """The placement's state row, created on first use."""
+    state = db.session.get(BoardState, instance.id)
+    if state is None:
+        insert_missing(BoardState, activity_instance_id=instance.id, version=1, posting_open=True,
+                       voting=NOT_STARTED, closing=NOT_STARTED, updated_at=utcnow())
+        state = db.session.get(BoardState, instance.id)
+    return state
+
+
+def current_version(instance_id):
+    """The board's version number without loading anything else (the polling fast path)."""
+    return db.session.execute(select(BoardState.version).where(
+        BoardState.activity_instance_id == instance_id)).scalar_one_or_none() or 0
+
+
+def bump(instance):
+    """Tell every open board that something changed (an atomic increment, safe under concurrency)."""
+    state = state_for(instance)
+    db.session.flush()
+    db.session.execute(update(BoardState).where(BoardState.activity_instance_id == instance.id)
+                       .values(version=BoardState.version + 1).execution_options(synchronize_session=False))
+    db.session.expire(state, ["version"])
+
+
+def control(instance, action):
+    """Apply a facilitator action; returns False when it no longer applies (a double click, a stale page)."""
+    if action not in ACTIONS:
+        abort(400)
+    attribute, applies_from, value = ACTIONS[action]
+    state = state_for(instance)
+    if getattr(state, attribute) not in applies_from:
+        return False
+    setattr(state, attribute, value)
+    db.session.flush()
+    bump(instance)
+    return True

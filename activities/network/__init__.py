@@ -1,0 +1,70 @@
+"""Network drawing (netwerktekening): map your learning network, see it grow, find who can help."""
+from flask import Blueprint
+from flask_babel import lazy_gettext as _l
+
+from activities.base import Activity
+from activities.network import models  # noqa: F401  (the tables must be known to the metadata)
+from activities.network import settings as network_settings
+from activities.network import settings_form
+from activities.network.settings_form import NetworkSettingsForm
+from lti_tool.extensions import csrf
+
+bp = Blueprint("network", __name__, url_prefix="/network")
+# launch_required checks the launch session's own CSRF token on every POST (form field or the
+# X-CSRF-Token header); Flask-WTF's cookie-bound check would refuse requests inside iframes.
+csrf.exempt(bp)
+
+
+def _user_id(user):
+    return user if isinstance(user, int) else user.id
+
+
+class NetworkActivity(Activity):
+    """Participants draw whom they learn from, see what it means, and redraw it later; facilitators see the course."""
+
+    id = "network"
+    title = _l("Network drawing")
+    description = _l("Participants map whom they ask and help, how close they are and what each person knows; "
+                     "they see what their network means for learning and how it grows between moments. "
+                     "Facilitators see the course network and who offers what others need.")
+    settings_form = NetworkSettingsForm
+    blueprint = bp
+
+    @classmethod
+    def default_settings(cls):
+        """The seed's moments (start, end), relations, three rings and places; five contacts to complete."""
+        return network_settings.default_settings()
+
+    @classmethod
+    def settings_from_form(cls, form):
+        """Settings JSON from a validated NetworkSettingsForm."""
+        return settings_form.settings_from_form(form)
+
+    @classmethod
+    def form_data(cls, settings):
+        """Form data for editing: the lists one item per line in the designer's language."""
+        return settings_form.form_data(settings)
+
+    @classmethod
+    def participation(cls, instance, user):
+        """The share of the three criteria (contacts, own knowledge, reflection) met at the open moment."""
+        from activities.network import progress
+
+        return progress.participation(instance, _user_id(user))
+
+    @classmethod
+    def export(cls, instance):
+        """One row per contact per drawing, with pseudonymous codes; outsiders only as their category."""
+        from activities.network import export_rows
+
+        return export_rows.rows(instance)
+
+    @classmethod
+    def erase(cls, instance, user):
+        """Delete this learner's drawings and unlink them from classmates' drawings."""
+        from activities.network import erase
+
+        return erase.erase(instance, _user_id(user))
+
+
+from activities.network import views  # noqa: E402,F401  (registers the routes on bp)

@@ -1,0 +1,40 @@
+"""One learner save: version check, the change, the participation score, one commit."""
+from flask import abort, g
+from sqlalchemy.exc import IntegrityError
+
+from activities.network import moments, progress, service
+from activities.network.service import Conflict
+from lti_tool.extensions import db
+from lti_tool.grades import record_participation
+
+
+class MomentMoved(Conflict):
+    """The page was built for a moment that is no longer the open one."""
+
+
+def save(view, sent_version, change, sent_moment=None):
+    """Apply `change(drawing)` to the learner's drawing at the open moment and commit with the score.
+
+    Raises Conflict (or MomentMoved) with nothing written when the page is stale; `change` may raise
+    contacts.Refused, which also rolls everything back. Returns the drawing.
+    """
+    if g.launch.is_instructor:
+        abort(403)
+    instance, config = view.instance, view.config
+    current = moments.current_key(instance, config)
+    if not view.editable or (sent_moment and sent_moment != current):
+        raise MomentMoved()
+    try:
+        drawing = service.claim(instance, g.launch.user_id, config, current, sent_version)
+        result = change(drawing)
+        db.session.flush()
+        record_participation(g.launch, progress.participation(instance, g.launch.user_id, view.language))
+        db.session.commit()
+    except IntegrityError:
+        # A double submit or a second tab raced this one past the checks; nothing was written.
+        db.session.rollback()
+        raise Conflict()
+    except Exception:
+        db.session.rollback()
+        raise
+    return drawing if result is None else result

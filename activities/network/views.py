@@ -1,0 +1,47 @@
+"""The entry page: a learner's overview of their drawing, or the facilitator's dashboard."""
+from flask import abort, g, redirect, render_template, request
+
+from activities.network import bp, dashboard, pages, progress, service
+from activities.network.saving import Conflict
+from lti_tool.extensions import db
+from lti_tool.grades import record_participation
+from lti_tool.session import launch_required, launch_url
+
+
+@bp.get("/<int:iid>")
+@launch_required()
+def index(iid):
+    """Learners see their steps and progress; facilitators get the dashboard."""
+    instance = service.instance_for(g.launch, iid)
+    notice, kind = pages.notice_for(request.args.get("done"))
+    if g.launch.is_instructor:
+        return render_template("activities/network/facilitator.html", notice=notice, notice_kind=kind,
+                               **dashboard.page(g.launch, instance))
+    view = pages.learner_view(g.launch, instance, request.args.get("moment"))
+    return render_template("activities/network/index.html", view=view, notice=notice, notice_kind=kind,
+                           section="overview")
+
+
+@bp.post("/<int:iid>/start")
+@launch_required()
+def start(iid):
+    """Create the drawing for the open moment: a copy of the earlier one, or empty."""
+    if g.launch.is_instructor:
+        abort(403)
+    instance = service.instance_for(g.launch, iid)
+    view = pages.learner_view(g.launch, instance)
+    copy = request.form.get("mode", "copy") != "empty"
+    if view.drawing is None:
+        try:
+            service.start_drawing(instance, g.launch.user_id, view.config, view.moment.key, copy=copy)
+            db.session.flush()
+            record_participation(g.launch, progress.participation(instance, g.launch.user_id, view.language))
+            db.session.commit()
+        except Conflict:
+            db.session.rollback()
+    target = request.form.get("next") if request.form.get("next") in ("contacts", "drawing") else "index"
+    return redirect(launch_url(f"network.{target}", done="started" if copy else "started_empty"), code=303)
+
+
+from activities.network import (  # noqa: E402,F401  (register the routes of each area on bp)
+    views_contacts, views_drawing, views_facilitator, views_insights, views_reflect)

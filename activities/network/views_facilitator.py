@@ -1,0 +1,138 @@
+"""Facilitator routes: open the next moment, the course network, needs and offers, exports, erase."""
+from flask import Response, abort, g, redirect, render_template, request
+from sqlalchemy import select
+
+from activities.network import (
+    NetworkActivity, bp, convert, course_change, course_view, dashboard, erase, exports, matching, moments, service)
+from activities.network import settings as network_settings
+from activities.network.export_rows import code
+from activities.network.forms import current_language
+from lti_tool.extensions import db
+from lti_tool.models import Membership, User
+from lti_tool.session import launch_required, launch_url
+
+FORMATS = {
+    "graphml": ("application/graphml+xml", "graphml"),
+    "nodes.csv": ("text/csv", "nodes.csv"),
+    "edges.csv": ("text/csv", "edges.csv"),
+    "json": ("application/json", "json"),
+}
+
+
+def _setup(iid):
+    instance = service.instance_for(g.launch, iid)
+    config = network_settings.load(instance.settings)
+    return instance, config, moments.listing(instance, config, current_language())
+
+
+def _moment_or_404(listing, key):
+    current = next(m for m in listing if m.is_current)
+    moment = current if not key else next((m for m in listing if m.key == key), None)
+    if moment is None:
+        abort(404)
+    return moment
+
+
+@bp.post("/<int:iid>/moments")
+@launch_required(role="instructor")
+def open_moment(iid):
+    """Open a moment (normally the next one); learners then start from a copy of their earlier drawing."""
+    instance, config, _listing = _setup(iid)
+    key, expected = request.form.get("moment", ""), request.form.get("current", "")
+    if config.moment(key) is None:
+        abort(400)
+    applied = moments.open_moment(instance, config, key, expected)
+    db.session.commit()
+    return redirect(launch_url("network.index", done="opened" if applied else "stale"), code=303)
+
+
+@bp.get("/<int:iid>/course")
+@launch_required(role="instructor")
+def course(iid):
+    """The merged course network at a moment: drawing, knowledge holders, brokers, isolates, communities."""
+    instance, config, listing = _setup(iid)
+    moment = _moment_or_404(listing, request.args.get("moment"))
+    members = dashboard.members_map(g.launch, instance)
+    language = current_language()
+    network, measures = course_view.network_at(instance, config, moment.key, members, language)
+    nodes, lines, view_box = course_view.layout(network, measures)
+    labels = {n.id: n.label for n in network.nodes}
+    comparison, before = None, None
+    earlier = [m for m in listing if m.index < moment.index]
+    if earlier:
+        before = next((m for m in earlier if m.key == request.args.get("from")), earlier[-1])
+        old_network, old_measures = course_view.network_at(instance, config, before.key, members, language)
+        comparison = course_change.compare_moments(old_network, network, old_measures, measures)
+    return render_template("activities/network/course.html", instance=instance, config=config, moments=listing,
+                           moment=moment, network=network, measures=measures, nodes=nodes, lines=lines,
+                           view_box=view_box,
+                           labels=labels, comparison=comparison, before=before, earlier=earlier)
+
+
+@bp.get("/<int:iid>/matches")
+@launch_required(role="instructor")
+def matches(iid):
+    """For each participant's needs, who in the course offers that knowledge."""
+    instance, config, listing = _setup(iid)
+    moment = _moment_or_404(listing, request.args.get("moment"))
+    pairs = convert.moment_drawings(instance, moment.key)
+    egos = [convert.ego(d, u.sub, u.name or "", config) for d, u in pairs]
+    consenting = {u.sub for d, u in pairs if d.suggest_consent}
+    found = matching.match_needs(egos, {e.owner_sub for e in egos})
+    rows = [(e, found.get(e.owner_sub, ())) for e in sorted(egos, key=lambda e: e.owner_label.casefold())]
+    return render_template("activities/network/matches.html", instance=instance, config=config, moments=listing,
+                           moment=moment, rows=rows, consenting=consenting)
+
+
+@bp.get("/<int:iid>/export/<moment_key>/<fmt>")
+@launch_required(role="instructor")
+def export(iid, moment_key, fmt):
+    """The course network at a moment as GraphML, CSV nodes, CSV edges or JSON (codes; names on request)."""
+    instance, config, listing = _setup(iid)
+    moment = _moment_or_404(listing, moment_key)
+    if fmt not in FORMATS:
+        abort(404)
+    members = dashboard.members_map(g.launch, instance)
+    network, measures = course_view.network_at(instance, config, moment.key, members, current_language())
+    codes = {n.id: code(instance.id, n.id) for n in network.members()}
+    names = {n.id: n.label for n in network.members()} if request.args.get("names") == "1" else None
+    if fmt == "graphml":
+        body = exports.to_graphml(network, measures, codes, names)
+    elif fmt == "nodes.csv":
+        body = exports.nodes_csv(network, measures, codes, names)
+    elif fmt == "edges.csv":
+        body = exports.edges_csv(network, codes)
+    else:
+        body = exports.to_json(network, measures, codes, names)
+    mimetype, suffix = FORMATS[fmt]
+    filename = f"network-{instance.id}-{moment.key}{'-names' if names else ''}.{suffix}"
+    return Response(body, mimetype=mimetype, headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+def _learner_or_404(instance, uid):
+    user = db.session.get(User, uid)
+    if user is None or user.platform_id != instance.platform_id:
+        abort(404)
+    in_course = db.session.execute(select(Membership.id).filter_by(
+        user_id=user.id, context_id=instance.context_id)).first()
+    if in_course is None and erase.counts(instance, user.id) == (0, 0):
+        abort(404)
+    return user
+
+
+@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@launch_required(role="instructor")
+def erase_learner(iid, uid):
+    """Confirm (GET), then erase (POST) one learner's drawings and unlink them from others' drawings."""
+    instance = service.instance_for(g.launch, iid)
+    user = _learner_or_404(instance, uid)
+    if request.method == "GET":
+        drawings, contacts = erase.counts(instance, user.id)
+        return render_template("activities/network/erase_confirm.html", instance=instance, person=user,
+                               drawings=drawings, contacts=contacts)
+    if request.form.get("confirm") != "yes":
+        abort(400)
+    NetworkActivity.erase(instance, user)
+    db.session.commit()
+    return redirect(launch_url("network.index", done="erased"), code=303)

@@ -1,0 +1,88 @@
+"""The course designer's settings form."""
+from flask_babel import get_locale
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import BooleanField, IntegerField, SelectMultipleField, TextAreaField, ValidationError, widgets
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, Length, NumberRange
+
+from activities.reflection.content import DEFAULT_GROUPS, DEFAULT_TAGS, PART_TITLES, PARTS
+from activities.reflection.settings import (
+    MAX_GROUP_LENGTH, MAX_GROUPS, MAX_TAG_LENGTH, MAX_TAGS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_lines)
+
+
+def current_language():
+    """The request's language code ('nl' or 'en')."""
+    locale = get_locale()
+    return locale.language if locale else "nl"
+
+
+class LaunchForm(FlaskForm):
+    """A form whose CSRF check is the launch session's (see lti_tool.session)."""
+
+    class Meta:
+        """Form options."""
+
+        # launch_required checks the launch session's CSRF token; Flask-WTF's cookie-bound token
+        # would fail inside an LMS iframe that blocks third-party cookies.
+        csrf = False
+
+
+class CheckboxesField(SelectMultipleField):
+    """Several choices as checkboxes (a real <fieldset> of <input type=checkbox>)."""
+
+    widget = widgets.ListWidget(prefix_label=False)
+    option_widget = widgets.CheckboxInput()
+
+
+class ReflectionSettingsForm(LaunchForm):
+    """The course designer's choices for one placement."""
+
+    parts = CheckboxesField(
+        _l("Parts learners answer"), choices=[SelectChoice(p, PART_TITLES[p]) for p in PARTS],
+        description=_l("Participation counts the parts that are on: all answered is Completed."))
+    stakeholder_groups = TextAreaField(
+        _l("Stakeholder groups"),
+        description=_l("One group per line, at most %(count)d. Learners score the trust they give and receive "
+                       "per group, and say with whom a situation happened.", count=MAX_GROUPS),
+        validators=[Length(max=(MAX_GROUP_LENGTH + 2) * MAX_GROUPS * 2)])
+    tags = TextAreaField(
+        _l("Tags for brakes and engines"),
+        description=_l("One tag per line, at most %(count)d. The group board groups brakes and engines by tag.",
+                       count=MAX_TAGS),
+        validators=[Length(max=(MAX_TAG_LENGTH + 2) * MAX_TAGS * 2)])
+    own_tags = BooleanField(_l("Learners may add their own tags"))
+    min_group_size = IntegerField(
+        _l("Minimum group size for the board"),
+        description=_l("The group board stays empty until at least this many learners have answered, so no "
+                       "one can be singled out. At least %(min)d.", min=MIN_GROUP_FLOOR),
+        validators=[InputRequired(message=_l("Enter a number.")),
+                    NumberRange(min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING,
+                                message=_l("Enter a number from %(min)d to %(max)d.",
+                                           min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING))])
+
+    parsed_groups = None
+    parsed_tags = None
+
+    def validate_parts(self, field):
+        """At least one known part."""
+        chosen = [p for p in field.data or () if p in PARTS]
+        if not chosen:
+            raise ValidationError(_l("Switch on at least one part."))
+
+    def validate_stakeholder_groups(self, field):
+        """Parse the lines; every problem is listed so the designer can fix them at once."""
+        self.parsed_groups = _parsed(field, DEFAULT_GROUPS, MAX_GROUPS, MAX_GROUP_LENGTH,
+                                     _l("Write at least one stakeholder group."))
+
+    def validate_tags(self, field):
+        """Parse the lines; every problem is listed so the designer can fix them at once."""
+        self.parsed_tags = _parsed(field, DEFAULT_TAGS, MAX_TAGS, MAX_TAG_LENGTH, _l("Write at least one tag."))
+
+
+def _parsed(field, defaults, limit, max_length, empty_message):
+    entries, errors = parse_lines(field.data, current_language(), defaults, limit, max_length, empty_message)
+    if errors:
+        field.errors.extend(errors[:-1])
+        raise ValidationError(errors[-1])
+    return entries

@@ -1,0 +1,133 @@
+"""Facilitator routes: reveal or hide the board, edit themes, hide quotes, export, erase a learner."""
+from flask import Response, abort, g, redirect, render_template, request
+from sqlalchemy import select
+
+from activities.reflection import ReflectionActivity, bp, pages
+from activities.reflection import answers as answering
+from activities.reflection import export as exporting
+from activities.reflection import settings as reflection_settings
+from activities.reflection.forms import current_language
+from activities.reflection.models import Action, Factor, SharingAnswer, Situation, TrustScore
+from activities.reflection.themes import Themes
+from lti_tool.extensions import db
+from lti_tool.models import Membership, User
+from lti_tool.session import launch_required, launch_url
+
+QUOTE_MODELS = {"situation": Situation, "factor": Factor, "trust": TrustScore, "sharing": SharingAnswer,
+                "action": Action}
+
+
+@bp.post("/<int:iid>/control")
+@launch_required(role="instructor")
+def control(iid):
+    """Reveal the board to learners, or hide it again."""
+    instance = answering.instance_for(g.launch, iid)
+    action = request.form.get("action", "")
+    if action not in ("reveal", "hide"):
+        abort(400)
+    pages.state_for(instance).revealed = action == "reveal"
+    db.session.commit()
+    return redirect(launch_url("reflection.index", done=action), code=303)
+
+
+def _label():
+    label = " ".join((request.form.get("label") or "").split())
+    if len(label) > 80:
+        abort(400)
+    return label
+
+
+@bp.post("/<int:iid>/themes")
+@launch_required(role="instructor")
+def themes(iid):
+    """Merge themes (the first chosen keeps its place), rename one, or undo a merge."""
+    instance = answering.instance_for(g.launch, iid)
+    action, edits = request.form.get("action", ""), Themes(instance)
+    keys = [k for k in request.form.getlist("theme") if k and len(k) <= 60]
+    if action == "merge":
+        if edits.merge(keys, _label()) is None:
+            return redirect(launch_url("reflection.board", done="pick_two", _anchor="themes-edit"), code=303)
+        done = "merged"
+    elif action == "rename" and len(keys) == 1 and not keys[0].startswith("_"):
+        edits.rename(keys[0], _label())
+        done = "renamed"
+    elif action == "split" and len(keys) == 1:
+        edits.split(keys[0])
+        done = "split"
+    else:
+        abort(400)
+    db.session.commit()
+    return redirect(launch_url("reflection.board", done=done, _anchor="themes"), code=303)
+
+
+@bp.post("/<int:iid>/quotes")
+@launch_required(role="instructor")
+def quotes(iid):
+    """Hide a shared quote from the board, or show it again."""
+    instance = answering.instance_for(g.launch, iid)
+    model = QUOTE_MODELS.get(request.form.get("kind", ""))
+    action = request.form.get("action", "")
+    quote_id = request.form.get("id", type=int)
+    if model is None or action not in ("hide", "show") or quote_id is None:
+        abort(400)
+    row = db.session.execute(select(model).filter_by(id=quote_id, activity_instance_id=instance.id)).scalar_one_or_none()
+    if row is None:
+        abort(404)
+    row.hidden = action == "hide"
+    db.session.commit()
+    return redirect(launch_url("reflection.board", done="hidden" if row.hidden else "shown",
+                               _anchor=f"quote-{request.form['kind']}-{row.id}"), code=303)
+
+
+def _csv(body, filename):
+    return Response(body, mimetype="text/csv", headers={
+        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
+
+
+@bp.get("/<int:iid>/export/aggregate.csv")
+@launch_required(role="instructor")
+def export_aggregate(iid):
+    """The anonymous aggregate: counts, medians, distributions and shared quotes."""
+    instance = answering.instance_for(g.launch, iid)
+    config = reflection_settings.load(instance.settings)
+    rows = exporting.aggregate_rows(instance, config, current_language())
+    return _csv(exporting.to_csv(rows, exporting.AGGREGATE_COLUMNS), f"reflection-{instance.id}-aggregate.csv")
+
+
+@bp.get("/<int:iid>/export/personal-data.csv")
+@launch_required(role="instructor")
+def export_answers(iid):
+    """Personal data: every answer with the learner's name, private answers included."""
+    instance = answering.instance_for(g.launch, iid)
+    config = reflection_settings.load(instance.settings)
+    rows = exporting.answer_rows(instance, config, current_language(), with_names=True)
+    return _csv(exporting.to_csv(rows, ("name",) + exporting.ANSWER_COLUMNS),
+                f"reflection-{instance.id}-personal-data.csv")
+
+
+def _learner_or_404(instance, uid):
+    user = db.session.get(User, uid)
+    if user is None or user.platform_id != instance.platform_id:
+        abort(404)
+    in_course = db.session.execute(select(Membership.id).filter_by(
+        user_id=user.id, context_id=instance.context_id)).first()
+    if in_course is None and not answering.mine(instance, user.id).started:
+        abort(404)
+    return user
+
+
+@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@launch_required(role="instructor")
+def erase(iid, uid):
+    """Confirm (GET), then erase (POST) everything this activity holds about one learner."""
+    instance = answering.instance_for(g.launch, iid)
+    user = _learner_or_404(instance, uid)
+    if request.method == "GET":
+        mine = answering.mine(instance, user.id)
+        return render_template("activities/reflection/erase_confirm.html", instance=instance, person=user,
+                               has_answers=mine.started)
+    if request.form.get("confirm") != "yes":
+        abort(400)
+    ReflectionActivity.erase(instance, user)
+    db.session.commit()
+    return redirect(launch_url("reflection.index", done="erased"), code=303)

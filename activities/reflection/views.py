@@ -1,0 +1,88 @@
+"""Learner routes: the overview (the facilitator's dashboard on the same entry), one page per part, the board."""
+from flask import abort, g, redirect, render_template, request
+from sqlalchemy.exc import IntegrityError
+
+from activities.reflection import answers as answering
+from activities.reflection import bp, pages, progress
+from activities.reflection import settings as reflection_settings
+from activities.reflection.content import PARTS
+from activities.reflection.forms import current_language
+from activities.reflection.part_forms import part_form
+from lti_tool.extensions import db
+from lti_tool.grades import record_participation
+from lti_tool.session import launch_required, launch_url
+
+PART_TEMPLATE = "activities/reflection/part.html"
+
+
+@bp.get("/<int:iid>")
+@launch_required()
+def index(iid):
+    """Learners see their parts and the board's state; facilitators get the dashboard."""
+    instance = answering.instance_for(g.launch, iid)
+    notice, kind = pages.notice_for(request.args.get("done"))
+    if g.launch.is_instructor:
+        return render_template("activities/reflection/facilitator.html", notice=notice, notice_kind=kind,
+                               **pages.facilitator_page(g.launch, instance))
+    return render_template("activities/reflection/index.html", notice=notice, notice_kind=kind,
+                           **pages.learner_page(g.launch, instance))
+
+
+def _part_or_404(instance, part):
+    config = reflection_settings.load(instance.settings)
+    if part not in PARTS:
+        abort(404)
+    if not config.is_on(part):
+        return config, redirect(launch_url("reflection.index", done="off"), code=303)
+    return config, None
+
+
+@bp.route("/<int:iid>/parts/<part>", methods=["GET", "POST"])
+@launch_required()
+def part(iid, part):
+    """One part: the form (GET), or save it with the participation score in one transaction (POST)."""
+    if g.launch.is_instructor and request.method == "POST":
+        abort(403)
+    instance = answering.instance_for(g.launch, iid)
+    config, elsewhere = _part_or_404(instance, part)
+    if elsewhere is not None:
+        return elsewhere
+    if request.method == "GET":
+        notice, kind = pages.notice_for(request.args.get("done"))
+        return render_template(PART_TEMPLATE, notice=notice, notice_kind=kind,
+                               **pages.part_page(g.launch, instance, config, part))
+    form = part_form(part, config, current_language(), formdata=request.form)
+    if not form.validate():
+        return render_template(PART_TEMPLATE, **pages.part_page(g.launch, instance, config, part, form=form)), 400
+    for attempt in (1, 2):
+        try:
+            answering.save(part, instance, g.launch.user_id, form, config)
+            participation = progress.participation(instance, g.launch.user_id, config)
+            record_participation(g.launch, participation)
+            db.session.commit()
+            break
+        except IntegrityError:  # the same learner's double submit raced us; the second try updates
+            db.session.rollback()
+            if attempt == 2:
+                abort(409)
+    done = "complete" if participation.fraction >= 1.0 else "saved"
+    following = _following(config, part)
+    if request.form.get("then") == "next" and following is not None:
+        return redirect(launch_url("reflection.part", part=following, done=done), code=303)
+    return redirect(launch_url("reflection.index", done=done), code=303)
+
+
+def _following(config, part):
+    parts = list(config.parts)
+    position = parts.index(part)
+    return parts[position + 1] if position + 1 < len(parts) else None
+
+
+@bp.get("/<int:iid>/board")
+@launch_required()
+def board(iid):
+    """The group board: for learners once the facilitator reveals it; for facilitators always, with editing."""
+    instance = answering.instance_for(g.launch, iid)
+    notice, kind = pages.notice_for(request.args.get("done"))
+    return render_template("activities/reflection/board.html", notice=notice, notice_kind=kind,
+                           **pages.board_page(g.launch, instance))

@@ -1,0 +1,269 @@
+"""Expectations in a real browser inside the demo LMS: the start board, live updates, keyboard clustering,
+dragging, dot voting, learning goals, a meeting evaluation, the closing evaluation, the report, axe.
+
+The tests share one activity and run in file order, as a network runs from its start to its close.
+"""
+import re
+import time
+from datetime import date, timedelta
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser import chromium, lms
+from tests.browser.test_accessibility import audit
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Verwachtingen en evaluaties"
+CARDS = {"learner1": "Feedback geven aan collega's", "learner2": "Feedback durven vragen",
+         "learner3": "Intervisie leren begeleiden", "learner4": "Een intervisiegroep opstarten"}
+DOTS = {"learner1": ("Feedback", 2, "Intervisie", 1), "learner2": ("Feedback", 3, "Intervisie", 0),
+        "learner3": ("Feedback", 0, "Intervisie", 3), "learner4": ("Feedback", 2, "Intervisie", 1)}
+LIVE_WAIT_MS = 6_000  # the board polls every 2.5 s
+
+
+def board(frame):
+    """Wait until the tool shows an expectations page in the iframe."""
+    frame.locator("body.exp").wait_for()
+    return frame
+
+
+def open_page(page, lms_url, link_id, nav=""):
+    """Open the activity in the LMS; optionally follow one of the activity's own navigation links."""
+    page.goto(f"{lms_url}/course/activity/{link_id}")
+    frame = board(lms.tool(page))
+    if nav:
+        frame.locator(".exp-nav a", has_text=nav).click()
+        board(frame)
+    return frame
+
+
+def add_activity(page, lms_url):
+    """As the facilitator: Add an activity → expectations → settings (minimum group 3) → add."""
+    lms.switch_user(page, lms_url, "facilitator")
+    page.click("#add-activity")
+    frame = lms.tool(page)
+    frame.locator("h1#picker-title").wait_for()
+    frame.locator("a[href*='/lti/deep-linking/expectations']").click()
+    frame.locator("h1#configure-title").wait_for()
+    frame.locator("#title").fill(TITLE)
+    frame.locator("#min_group_size").fill("3")
+    frame.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/course\?added="))
+    return parse_qs(urlsplit(page.url).query)["added"][0]
+
+
+@pytest.fixture(scope="module")
+def link(browser, stack):
+    """The expectations activity in the demo course (tables created: migrations come with the lead)."""
+    from lti_tool.extensions import db
+
+    with stack.tool_app.app_context():
+        db.create_all()  # only adds the tables the migrations do not have yet
+    context = chromium.new_context(browser)
+    page = context.new_page()
+    try:
+        return add_activity(page, stack.lms_url)
+    except BaseException:
+        chromium.save_artifacts(page, "expectations-fixture")
+        raise
+    finally:
+        context.close()
+
+
+def post_card(frame, text, column="learn"):
+    """Write a card in a column and add it."""
+    frame.locator(f"#text-{column}").fill(text)
+    frame.locator(f"#column-{column} form.add-card button[type=submit]").press("Enter")
+    frame.locator(".notice--success").wait_for()
+
+
+def score_of(page, lms_url, user):
+    """The learner's gradebook cell for this activity, once a score arrived: (score, progress)."""
+    cells = lms.wait_for_scores(page, lms_url, TITLE, [user])
+    return cells[user][0].strip(), cells[user][1]
+
+
+def wait_for_score(page, lms_url, user, expected, timeout=20.0):
+    """Poll the gradebook until the learner's score reads `expected` (the outbox drains in the background)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        score, progress = score_of(page, lms_url, user)
+        if score == expected or time.monotonic() > deadline:
+            return score, progress
+        time.sleep(0.5)
+
+
+def test_four_learners_post_and_a_second_board_updates_without_reload(page, stack, link, browser):
+    lms.switch_user(page, stack.lms_url, "learner2")
+    post_card(open_page(page, stack.lms_url, link), CARDS["learner2"])
+
+    watcher_context = chromium.new_context(browser)
+    try:
+        watcher = watcher_context.new_page()
+        lms.switch_user(watcher, stack.lms_url, "learner2")
+        watched = open_page(watcher, stack.lms_url, link)
+        lms.tool_frame(watcher).evaluate("window.__sameDocument = true")
+        for user in ("learner1", "learner3", "learner4"):
+            lms.switch_user(page, stack.lms_url, user)
+            post_card(open_page(page, stack.lms_url, link), CARDS[user])
+        lms.switch_user(page, stack.lms_url, "learner3")
+        post_card(open_page(page, stack.lms_url, link), "Elke maand samenkomen", column="agreements")
+        for text in list(CARDS.values()) + ["Elke maand samenkomen"]:
+            watched.locator(".note__text", has_text=text).wait_for(timeout=LIVE_WAIT_MS)
+        assert lms.tool_frame(watcher).evaluate("window.__sameDocument === true")  # no reload happened
+        assert "Lotte" not in watched.locator("#board").inner_text()  # peers never see names
+    finally:
+        watcher_context.close()
+
+    score, progress = score_of(page, stack.lms_url, "learner1")
+    assert score == "0.25 / 1" and progress.startswith("InProgress"), (score, progress)
+
+
+def test_facilitator_clusters_with_the_keyboard_and_drags_a_card(page, stack, link):
+    lms.switch_user(page, stack.lms_url, "learner3")
+    post_card(open_page(page, stack.lms_url, link), "Meer leren over intervisie")
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_page(page, stack.lms_url, link)
+    assert "Lotte" in frame.locator("#column-learn").inner_text()  # the facilitator sees authors
+
+    for name, users in (("Feedback", ("learner1", "learner2")), ("Intervisie", ("learner3", "learner4"))):
+        for user in users:
+            frame.locator(".note", has_text=CARDS[user]).locator("input[data-select]").focus()
+            page.keyboard.press("Space")
+        assert frame.locator("#selected-count").inner_text() == "2 selected"
+        frame.locator("#toolbar-name").focus()
+        page.keyboard.type(name)
+        page.keyboard.press("Enter")  # submits "Group into new theme", the toolbar's first action
+        frame.locator(".notice--success").wait_for()
+        theme = frame.locator(".theme", has=frame.locator(".theme__name", has_text=name))
+        for user in users:
+            assert theme.locator(".note__text", has_text=CARDS[user]).count() == 1
+
+    card = frame.locator(".loose .note", has_text="Meer leren over intervisie")
+    target = frame.locator(".theme", has=frame.locator(".theme__name", has_text="Intervisie"))
+    card.evaluate("el => el.scrollIntoView({block: 'center'})")
+    # Dropped on a card of the theme (just above it), the card joins that card's theme.
+    start, end = card.bounding_box(), target.locator(".note", has_text=CARDS["learner4"]).bounding_box()
+    page.mouse.move(start["x"] + start["width"] / 2, start["y"] + 10)
+    page.mouse.down()
+    page.mouse.move(end["x"] + end["width"] / 2, end["y"] + end["height"] / 2, steps=15)
+    page.mouse.up()
+    target.locator(".note__text", has_text="Meer leren over intervisie").wait_for(timeout=LIVE_WAIT_MS)
+    page.wait_for_timeout(300)
+    frame = open_page(page, stack.lms_url, link)  # it stays there after a reload: the server has it
+    target = frame.locator(".theme", has=frame.locator(".theme__name", has_text="Intervisie"))
+    assert target.locator(".note__text", has_text="Meer leren over intervisie").count() == 1
+
+
+def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_page(page, stack.lms_url, link)
+    frame.locator("#control-open_voting").click()
+    frame.locator(".notice--success").wait_for()
+
+    for user, (first, first_dots, second, second_dots) in DOTS.items():
+        lms.switch_user(page, stack.lms_url, user)
+        frame = open_page(page, stack.lms_url, link)
+        for name, count in ((first, first_dots), (second, second_dots)):
+            row = frame.locator(".dot-row", has_text=name)
+            for _ in range(count):
+                row.locator("button[data-step='1']").click()
+        frame.locator(".dots__form button[type=submit]").click()
+        frame.locator(".notice--success").wait_for()
+        assert frame.locator("#dots-left").inner_text().startswith("3 of 3")
+
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_page(page, stack.lms_url, link)
+    frame.locator("#control-close_voting").click()
+    frame.locator(".notice--info").wait_for()
+    ranking = frame.locator("#ranking .ranking__item")
+    assert "Feedback" in ranking.nth(0).inner_text() and "7 dots" in ranking.nth(0).inner_text()
+    for name in ("Feedback", "Intervisie"):
+        frame.locator("#ranking label", has_text=name).click()
+    frame.locator("#ranking button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+
+    lms.switch_user(page, stack.lms_url, "learner2")
+    frame = open_page(page, stack.lms_url, link)
+    assert frame.locator(".charter__goals li").all_inner_texts() == ["Feedback", "Intervisie"]
+    assert frame.locator("#dots .ranking__item").count() == 2  # four voters ≥ the group size of 3
+    score, _progress = wait_for_score(page, stack.lms_url, "learner1", "0.5 / 1")
+    assert score == "0.5 / 1"
+
+
+def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_page(page, stack.lms_url, link, nav="Meetings")
+    for days, topic in ((7, "Feedback oefenen"), (0, "Intervisie in de praktijk")):
+        frame.locator("#held_on").fill((date.today() - timedelta(days=days)).isoformat())
+        frame.locator("#topic").fill(topic)
+        frame.locator("form.add-meeting button[type=submit]").click()
+        frame.locator(".notice--success").wait_for()
+
+    lms.switch_user(page, stack.lms_url, "learner1")
+    for topic in ("Feedback oefenen", "Intervisie in de praktijk"):
+        frame = open_page(page, stack.lms_url, link, nav="Meetings")
+        frame.locator(".meeting", has_text=topic).locator("a.button").click()
+        board(frame).locator("form.eval-form").wait_for()
+        assert frame.locator(".goal-questions .question").count() == 2  # one per confirmed goal
+        frame.locator("#usefulness label.pill--4").click()
+        for question in frame.locator(".goal-questions .question").all():
+            question.locator("label.pill--yes").click()
+        frame.locator("#went_well").fill("Concrete voorbeelden uit de praktijk")
+        frame.locator("form.eval-form button[type=submit]").click()
+        frame.locator(".notice--success").wait_for()
+    score, _progress = wait_for_score(page, stack.lms_url, "learner1", "0.75 / 1")
+    assert score == "0.75 / 1"
+
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_page(page, stack.lms_url, link, nav="Closing evaluation")
+    frame.locator("#control-open_closing").click()
+    frame.locator(".notice--success").wait_for()
+
+    lms.switch_user(page, stack.lms_url, "learner1")
+    frame = open_page(page, stack.lms_url, link, nav="Closing evaluation")
+    for question in frame.locator(".goal-questions").first.locator(".question").all():
+        question.locator("label.pill--met").click()
+    frame.locator("#form_cases label.pill--worked").click()
+    frame.locator("#worked").fill("De casusbesprekingen")
+    frame.locator("#suggestions").fill("Start met een kennismakingsronde")
+    frame.locator("#aftercare label.pill--sessions").click()
+    frame.locator("form.eval-form button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+    score, progress = wait_for_score(page, stack.lms_url, "learner1", "1 / 1")
+    assert score == "1 / 1" and progress.startswith("Completed"), (score, progress)
+
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_page(page, stack.lms_url, link, nav="Closing report")
+    report = frame.locator("article.report").inner_text()
+    assert "Feedback" in report and "Start met een kennismakingsronde" in report and "Lotte" not in report
+    assert frame.locator("a[href*='report.csv']").count() == 1
+
+
+def test_no_serious_accessibility_violations(page, stack, link):
+    blocking = []
+    print("axe: start", flush=True)
+    lms.switch_user(page, stack.lms_url, "learner4")
+    open_page(page, stack.lms_url, link)
+    print("axe: board open", flush=True)
+    blocking += audit(page, "expectations-learner-board")
+    print("axe: board audited", flush=True)
+    frame = open_page(page, stack.lms_url, link, nav="Meetings")
+    blocking += audit(page, "expectations-learner-meetings")
+    frame.locator(".meeting a.button").first.click()
+    board(frame).locator("form.eval-form button[type=submit]").click()  # empty: the error summary
+    frame.locator("#error-summary").wait_for()
+    blocking += audit(page, "expectations-evaluation-errors")
+    open_page(page, stack.lms_url, link, nav="Closing evaluation")
+    blocking += audit(page, "expectations-closing-form")
+
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_page(page, stack.lms_url, link)
+    frame.locator(".note input[data-select]").first.check()
+    blocking += audit(page, "expectations-facilitator-board")
+    for nav, name in (("Meetings", "meetings"), ("Participants", "participants"), ("Closing report", "report")):
+        open_page(page, stack.lms_url, link, nav=nav)
+        blocking += audit(page, f"expectations-facilitator-{name}")
+    assert blocking == []

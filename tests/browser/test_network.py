@@ -1,0 +1,352 @@
+"""The network drawing in a real browser inside the demo LMS: mouse drawing, keyboard-only list, change, axe."""
+import os
+import re
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from tests.browser import chromium, lms
+
+pytestmark = pytest.mark.browser
+
+TITLE = "Netwerktekening"
+SHOTS = os.environ.get("LEERNETWERK_SCREENSHOTS")  # a folder: also keep screenshots of every page
+MAX_TABS = 80
+FOCUS = """() => {
+  const el = document.activeElement;
+  if (!document.hasFocus() || !el || el === document.body) return null;
+  return {tag: el.tagName.toLowerCase(), type: el.type || "", name: el.getAttribute("name") || "",
+          id: el.id || "", value: el.value || "", key: el.dataset ? (el.dataset.key || "") : "",
+          text: (el.textContent || "").trim().slice(0, 60), checked: !!el.checked};
+}"""
+
+
+def shot(page, name):
+    """Keep screenshots (in the LMS, and the tool's page alone at 1280 and 360 px) when LEERNETWERK_SCREENSHOTS
+    names a folder."""
+    if not SHOTS:
+        return
+    folder = Path(SHOTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    page.locator(lms.FRAME).screenshot(path=str(folder / f"{name}.png"))
+    url = lms.tool_frame(page).url
+    for width in (1280, 360):
+        # A context of its own: the tool's page alone, as wide as a laptop or a phone.
+        alone = page.context.browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            other = alone.new_page()
+            other.goto(url)
+            other.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+        finally:
+            alone.close()
+
+
+def frame_page(frame):
+    """Wait until the tool shows a network page in the iframe."""
+    frame.locator("body.network").wait_for()
+    return frame
+
+
+def add_network_activity(page, lms_url, title=TITLE):
+    """As the facilitator: Add an activity → network drawing → settings → add. Returns the LMS link id."""
+    lms.switch_user(page, lms_url, "facilitator")
+    page.click("#add-activity")
+    frame = lms.tool(page)
+    frame.locator("h1#picker-title").wait_for()
+    frame.locator("a[href*='/lti/deep-linking/network']").click()
+    frame.locator("h1#configure-title").wait_for()
+    frame.locator("#title").fill(title)
+    frame.locator("#min_contacts").fill("3")
+    frame.locator("form button[type=submit]").click()
+    page.wait_for_url(re.compile(r"/course\?added="))
+    return parse_qs(urlsplit(page.url).query)["added"][0]
+
+
+def open_network(page, lms_url, link_id, path=""):
+    """Open the activity in the LMS; optionally follow a link in the tool's page navigation."""
+    page.goto(f"{lms_url}/course/activity/{link_id}")
+    frame = frame_page(lms.tool(page))
+    if path:
+        go(frame, path.strip("/"))
+    return frame
+
+
+def go(frame, path):
+    """Follow a link in the tool's page navigation and wait until that page is shown."""
+    frame.locator(f".net-nav a[href*='/{path}']").first.click()
+    frame.locator(f".net-nav a[aria-current=page][href*='/{path}']").wait_for()
+    return frame
+
+
+@pytest.fixture(scope="module")
+def network_link(browser, stack):
+    """A network drawing activity in the demo course (tables created: migrations come with the lead)."""
+    from lti_tool.extensions import db
+
+    with stack.tool_app.app_context():
+        db.create_all()  # only adds the tables the migrations do not have yet
+    context = chromium.new_context(browser)
+    page = context.new_page()
+    try:
+        return add_network_activity(page, stack.lms_url)
+    except BaseException:
+        chromium.save_artifacts(page, "network_link-fixture")
+        raise
+    finally:
+        context.close()
+
+
+def focus(page):
+    """The focused element in the tool's frame (None while the frame is loading a page)."""
+    try:
+        return lms.tool_frame(page).evaluate(FOCUS)
+    except Exception as exc:  # the frame navigated between two key presses
+        if "context was destroyed" not in str(exc):
+            raise
+        return None
+
+
+def tab_until(page, predicate, key="Tab"):
+    """Press Tab until the frame's focused element matches; returns it."""
+    for _ in range(MAX_TABS):
+        page.keyboard.press(key)
+        state = focus(page)
+        if state and predicate(state):
+            return state
+    raise AssertionError(f"{key} never reached the element; focus ended on {focus(page)}")
+
+
+def drag_to(page, node, x, y):
+    """Drag an SVG node with the mouse to a point given in SVG units (the drawing scrolled into view first)."""
+    page.locator(lms.FRAME).evaluate("el => el.scrollIntoView({block: 'start'})")
+    node.evaluate("node => node.ownerSVGElement.scrollIntoView({block: 'center'})")
+    box = node.bounding_box()
+    target = node.evaluate("""(node, [x, y]) => {
+      const svg = node.ownerSVGElement, m = svg.getScreenCTM();
+      const p = new DOMPoint(x, y).matrixTransform(m);
+      return [p.x, p.y];
+    }""", [x, y])
+    frame_box = page.locator(lms.FRAME).bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(frame_box["x"] + target[0], frame_box["y"] + target[1], steps=12)
+    page.mouse.up()
+
+
+def test_learner_builds_a_network_with_the_mouse(page, stack, network_link):
+    lms.switch_user(page, stack.lms_url, "learner1")
+    frame = open_network(page, stack.lms_url, network_link)
+    shot(page, "01-overview-nl")
+    go(frame, "contacts")
+    # Two classmates from the course list, and two people from outside by initials.
+    frame.locator("label", has_text="Wout Maes").click()
+    frame.locator("label", has_text="Fien Claes").click()
+    frame.locator("form[action*='/contacts/members'] button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+    for label, place in (("K.V.", "customer"), ("S.D.", "supplier")):
+        frame.locator("#label").fill(label)
+        frame.locator("#location").select_option(place)
+        frame.locator("form[action*='/contacts?'] button[type=submit]").click()
+        frame.locator(".notice--success").wait_for()
+    shot(page, "02-contacts-nl")
+
+    go(frame, "drawing")
+    svg = frame.locator("#net-svg[role=application]")
+    svg.wait_for()
+    assert frame.locator(".node").count() == 4
+    # All four start off the rings; drag each onto a ring.
+    targets = {"Wout Maes": (0, -120), "Fien Claes": (150, 150), "K.V.": (-330, 130), "S.D.": (0, 380)}
+    for name, (x, y) in targets.items():
+        node = frame.locator(f".node[data-name='{name}']")
+        drag_to(page, node, x, y)
+        frame.locator(f".node[data-name='{name}'][data-ring]:not([data-ring='0'])").wait_for()
+    rings = {name: int(frame.locator(f".node[data-name='{name}']").get_attribute("data-ring")) for name in targets}
+    assert rings == {"Wout Maes": 1, "Fien Claes": 2, "K.V.": 3, "S.D.": 3}, rings
+
+    # Connect Wout and Fien: the Connect button, then click one and the other.
+    frame.locator("[data-connect]").click()
+    frame.locator(".node[data-name='Wout Maes'] circle").click()
+    frame.locator(".node[data-name='Fien Claes'] circle").click()
+    frame.locator("#net-layer .tie").first.wait_for()
+    assert frame.locator("#net-layer .tie").count() == 1
+    assert "Fien Claes" in frame.locator("#net-list").inner_text()
+    shot(page, "03-drawing-nl")
+
+    # Relations from the list view, then the insights page reads them.
+    go(frame, "contacts")
+    for name in ("Wout Maes", "K.V."):
+        item = frame.locator(".net-item", has=frame.locator("legend", has_text=name))
+        item.locator("input[value=asked]").check()
+    frame.locator(".net-item", has=frame.locator("legend", has_text="Fien Claes")).locator("input[value=gave]").check()
+    frame.locator("form[action*='/contacts/bulk'] button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+    go(frame, "insights")
+    assert frame.locator(".net-insight").count() >= 6
+    shot(page, "04-insights-nl")
+
+    # What I could share and need, the consent to be suggested, and the reflection.
+    go(frame, "knowledge")
+    frame.locator("#offer_tags").fill("Planning, wondzorg")
+    frame.locator("#offer_note").fill("Nieuwe collega's in mijn team")
+    frame.locator("#need_tags").fill("Excel")
+    frame.locator("#need_note").fill("Iemand van de administratie")
+    frame.locator("#suggest_consent").check()
+    frame.locator("form.net-form button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+    shot(page, "09-knowledge-nl")
+    go(frame, "reflection")
+    frame.locator("#reflection_hard").fill("Ik wil niemand lastigvallen.")
+    frame.locator("#reflection_plan").fill("Elke week één vraag stellen aan Wout.")
+    frame.locator("form.net-form button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+    frame.locator(".net-nav a[href*='/network/']").first.click()
+    frame.locator(".net-steps").wait_for()
+    frame.locator(".badge--sent", has_text="3").wait_for()  # "3 of 3 done"
+
+
+def test_learner_builds_a_network_with_the_keyboard_in_the_list(page, stack, network_link):
+    lms.switch_user(page, stack.lms_url, "learner3")
+    frame = open_network(page, stack.lms_url, network_link)
+    go(frame, "contacts")
+    page.locator("body").focus()
+    for number, (label, place) in enumerate((("J.P.", "my_team"), ("M.", "other_organisation"),
+                                             ("R.", "sector_network"))):
+        tab_until(page, lambda s: s["id"] == "label")
+        page.keyboard.type(label)
+        tab_until(page, lambda s: s["id"] == "location")
+        value = ""
+        for _ in range(10):  # a closed select changes with the arrow keys
+            page.keyboard.press("ArrowDown")
+            value = focus(page)["value"]
+            if value == place:
+                break
+        assert value == place
+        tab_until(page, lambda s: s["name"] == "ring")  # lands on the checked radio ("not placed yet")
+        for _ in range(6):  # arrows move and choose within a radio group
+            if focus(page)["value"] == "2":
+                break
+            page.keyboard.press("ArrowDown")
+        assert focus(page)["value"] == "2" and focus(page)["checked"]
+        tab_until(page, lambda s: s["name"] == "relations" and s["value"] == "asked")
+        page.keyboard.press("Space")
+        tab_until(page, lambda s: s["tag"] == "button")
+        page.keyboard.press("Enter")
+        frame.locator(".net-item").nth(number).wait_for()  # the saved page, with one more person
+        page.locator("body").focus()
+    assert frame.locator(".net-item").count() == 3
+    # Connect J.P. and M. from J.P.'s page, by keyboard.
+    tab_until(page, lambda s: s["tag"] == "a" and "J.P." in s["text"] and "three questions" in s["text"])
+    page.keyboard.press("Enter")
+    frame.locator("#knows_contacts").wait_for()
+    shot(page, "11-contact-en")
+    page.locator("body").focus()
+    tab_until(page, lambda s: s["name"] == "knows_contacts")
+    page.keyboard.press("Space")
+    tab_until(page, lambda s: s["tag"] == "button" and s["text"] == "Save")
+    page.keyboard.press("Enter")
+    frame.locator(".notice--success").wait_for()
+    items = frame.locator(".net-item")
+    assert "knows 1 of your contacts" in items.first.inner_text()
+    shot(page, "05-contacts-keyboard-en")
+    # The drawing shows the same: three people on rings and one tie.
+    go(frame, "drawing")
+    assert frame.locator(".node:not([data-ring='0'])").count() == 3
+    assert frame.locator("#net-layer .tie").count() == 1
+
+
+def test_drawing_is_keyboard_operable(page, stack, network_link):
+    lms.switch_user(page, stack.lms_url, "learner3")
+    frame = open_network(page, stack.lms_url, network_link)
+    go(frame, "drawing")
+    frame.locator("#net-svg[role=application]").wait_for()
+    page.locator("body").focus()
+    state = tab_until(page, lambda s: s["key"] != "")
+    first = state["key"]
+    ring = int(frame.locator(f".node[data-key='{first}']").get_attribute("data-ring"))
+    target = 3 if ring != 3 else 1
+    page.keyboard.press(str(target))
+    frame.locator(f".node[data-key='{first}'][data-ring='{target}']").wait_for()
+    assert focus(page)["key"] == first  # focus stays on the person after the redraw
+    page.keyboard.press("i" if target == 3 else "o")
+    frame.locator(f".node[data-key='{first}'][data-ring='2']").wait_for()
+    page.keyboard.press("c")
+    page.keyboard.press("ArrowRight")
+    second = focus(page)["key"]
+    assert second and second != first
+    ties = frame.locator("#net-layer .tie").count()
+    page.keyboard.press("c")
+    frame.locator("#net-status", has_text="connected").wait_for(state="attached")
+    assert frame.locator("#net-layer .tie").count() != ties
+    assert focus(page)["key"] == second
+
+
+def test_change_view_after_a_second_moment(page, stack, network_link):
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_network(page, stack.lms_url, network_link)
+    shot(page, "06-facilitator")
+    frame.locator("form[action*='/moments'] button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+
+    lms.switch_user(page, stack.lms_url, "learner1")
+    frame = open_network(page, stack.lms_url, network_link)
+    frame.locator(".net-start form button[type=submit]").first.click()
+    frame.locator(".notice--success").wait_for()
+    go(frame, "contacts")
+    frame.locator("#label").fill("N.N.")
+    frame.locator("#location").select_option("sector_network")
+    frame.locator("#ring-0").check()
+    frame.locator("form[action*='/contacts?'] button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+    go(frame, "change")
+    assert "N.N." in frame.locator(".net-delta").first.inner_text()
+    assert frame.locator("table.net-table tbody tr").count() >= 6
+    shot(page, "07-change-nl")
+
+    lms.switch_user(page, stack.lms_url, "facilitator")
+    frame = open_network(page, stack.lms_url, network_link)
+    go(frame, "course")
+    assert frame.locator(".net-svg--course .cnode").count() >= 3
+    assert "K.V." not in frame.locator("main").inner_text()
+    shot(page, "08-course-network")
+    go(frame, "matches")
+    shot(page, "10-matches")
+
+    # The gradebook holds the participation scores of both learners.
+    cells = lms.wait_for_scores(page, stack.lms_url, TITLE, ["learner1", "learner3"])
+    assert all(lines[0].strip() not in ("", "–") for lines in cells.values()), cells
+
+
+def test_no_serious_accessibility_violations(page, stack, network_link):
+    from axe_playwright_python.sync_playwright import Axe
+
+    axe = Axe()
+    problems = []
+    for user, paths in (("learner1", ("", "contacts", "drawing", "knowledge", "reflection", "insights", "change")),
+                        ("facilitator", ("", "course", "matches"))):
+        lms.switch_user(page, stack.lms_url, user)
+        for path in paths:
+            page.goto(f"{stack.lms_url}/course/activity/{network_link}")
+            frame = frame_page(lms.tool(page))
+            if path:
+                go(frame, path)
+            results = axe.run(lms.tool_frame(page))
+            for violation in results.response["violations"]:
+                if violation["impact"] in ("serious", "critical"):
+                    problems.append((user, path, violation["id"], [n["target"] for n in violation["nodes"]][:3]))
+    assert not problems, problems
+
+
+WEIGHT = """() => {
+  const entries = [...performance.getEntriesByType("navigation"), ...performance.getEntriesByType("resource")];
+  return entries.map(e => [e.name, e.transferSize || e.encodedBodySize || 0]);
+}"""
+
+
+def test_drawing_page_weight(page, stack, network_link):
+    lms.switch_user(page, stack.lms_url, "learner1")
+    frame = open_network(page, stack.lms_url, network_link, path="/drawing")
+    frame.locator("#net-svg[role=application]").wait_for()
+    sizes = dict(lms.tool_frame(page).evaluate(WEIGHT))
+    assert any(name.endswith("network_drawing.js") for name in sizes), sizes
+    assert sum(sizes.values()) < 150 * 1024, sizes
