@@ -10,7 +10,10 @@ function isDirty(region) {
   return [...region.querySelectorAll("[data-dirty]")].some((el) => !el.closest("details:not([open])"));
 }
 
+let pressedAt = 0; // a press that is still on its way to a click must not lose its button to a swap
+
 function busy(region) {
+  if (Date.now() - pressedAt < 1500) return true;
   const active = document.activeElement;
   if (active && active !== document.body && region.contains(active)) {
     if (active.matches("textarea, input[type=text], input[type=number], select")) return true;
@@ -27,6 +30,11 @@ function swap(region, fresh) {
   for (const id of ticked) { const el = document.getElementById(id); if (el) el.checked = true; }
   for (const id of open) { const el = document.getElementById(id); if (el) el.open = true; }
   if (focused) { const el = document.getElementById(focused); if (el) el.focus({ preventScroll: true }); }
+}
+
+// Every render carries fresh launch tokens; a region whose content did not otherwise change stays as it is.
+function normalised(html) {
+  return html.replace(/([?&]lt=)[^"&]*/g, "$1").replace(/(name="lt" value=")[^"]*/g, "$1");
 }
 
 function countCards() {
@@ -62,7 +70,11 @@ if (note && note.dataset.liveUrl && window.fetch && window.DOMParser) {
   const apply = (html) => {
     const before = countCards();
     const doc = new DOMParser().parseFromString(`<body>${html}</body>`, "text/html");
-    for (const fresh of doc.body.querySelectorAll(":scope > [data-region]")) pending.set(fresh.dataset.region, fresh);
+    for (const fresh of doc.body.querySelectorAll(":scope > [data-region]")) {
+      const region = document.querySelector(`[data-region="${CSS.escape(fresh.dataset.region)}"]`);
+      if (region && normalised(region.innerHTML) === normalised(fresh.innerHTML)) pending.delete(fresh.dataset.region);
+      else pending.set(fresh.dataset.region, fresh);
+    }
     if (applyPending()) document.dispatchEvent(new CustomEvent("exp:regions-updated"));
     const added = countCards() - before;
     if (added > 0) said.textContent = note.dataset.newText.replace("{count}", String(added));
@@ -98,6 +110,7 @@ if (note && note.dataset.liveUrl && window.fetch && window.DOMParser) {
     if (!timer) timer = window.setTimeout(poll, delay);
   };
 
+  document.addEventListener("pointerdown", () => { pressedAt = Date.now(); }, true);
   document.addEventListener("input", (event) => {
     if (event.target.closest("[data-region]")) event.target.dataset.dirty = "1";
   });

@@ -30,11 +30,12 @@ def board(frame):
 
 
 def open_page(page, lms_url, link_id, nav=""):
-    """Open the activity in the LMS; optionally follow one of the activity's own navigation links."""
+    """Open the activity in the LMS; optionally follow one of the activity's own navigation links (by its
+    path: "meetings", "closing", "participants", "report"), whatever the person's language."""
     page.goto(f"{lms_url}/course/activity/{link_id}")
     frame = board(lms.tool(page))
     if nav:
-        frame.locator(".exp-nav a", has_text=nav).click()
+        frame.locator(f".exp-nav a[href*='/{nav}?']").click()
         board(frame)
     return frame
 
@@ -56,11 +57,7 @@ def add_activity(page, lms_url):
 
 @pytest.fixture(scope="module")
 def link(browser, stack):
-    """The expectations activity in the demo course (tables created: migrations come with the lead)."""
-    from lti_tool.extensions import db
-
-    with stack.tool_app.app_context():
-        db.create_all()  # only adds the tables the migrations do not have yet
+    """The expectations activity in the demo course (its tables come from the real migrations)."""
     context = chromium.new_context(browser)
     page = context.new_page()
     try:
@@ -132,7 +129,7 @@ def test_facilitator_clusters_with_the_keyboard_and_drags_a_card(page, stack, li
         for user in users:
             frame.locator(".note", has_text=CARDS[user]).locator("input[data-select]").focus()
             page.keyboard.press("Space")
-        assert frame.locator("#selected-count").inner_text() == "2 selected"
+        assert frame.locator("#selected-count").inner_text().startswith("2 ")  # "2 selected" / "2 geselecteerd"
         frame.locator("#toolbar-name").focus()
         page.keyboard.type(name)
         page.keyboard.press("Enter")  # submits "Group into new theme", the toolbar's first action
@@ -172,14 +169,15 @@ def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
                 row.locator("button[data-step='1']").click()
         frame.locator(".dots__form button[type=submit]").click()
         frame.locator(".notice--success").wait_for()
-        assert frame.locator("#dots-left").inner_text().startswith("3 of 3")
+        assert re.match(r"3 \D+ 3", frame.locator("#dots-left").inner_text())
 
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_page(page, stack.lms_url, link)
     frame.locator("#control-close_voting").click()
     frame.locator(".notice--info").wait_for()
     ranking = frame.locator("#ranking .ranking__item")
-    assert "Feedback" in ranking.nth(0).inner_text() and "7 dots" in ranking.nth(0).inner_text()
+    assert "Feedback" in ranking.nth(0).inner_text()
+    assert ranking.nth(0).locator(".ranking__dots").inner_text().startswith("7 ")
     for name in ("Feedback", "Intervisie"):
         frame.locator("#ranking label", has_text=name).click()
     frame.locator("#ranking button[type=submit]").click()
@@ -195,7 +193,7 @@ def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
 
 def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
     lms.switch_user(page, stack.lms_url, "facilitator")
-    frame = open_page(page, stack.lms_url, link, nav="Meetings")
+    frame = open_page(page, stack.lms_url, link, nav="meetings")
     for days, topic in ((7, "Feedback oefenen"), (0, "Intervisie in de praktijk")):
         frame.locator("#held_on").fill((date.today() - timedelta(days=days)).isoformat())
         frame.locator("#topic").fill(topic)
@@ -204,7 +202,7 @@ def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
 
     lms.switch_user(page, stack.lms_url, "learner1")
     for topic in ("Feedback oefenen", "Intervisie in de praktijk"):
-        frame = open_page(page, stack.lms_url, link, nav="Meetings")
+        frame = open_page(page, stack.lms_url, link, nav="meetings")
         frame.locator(".meeting", has_text=topic).locator("a.button").click()
         board(frame).locator("form.eval-form").wait_for()
         assert frame.locator(".goal-questions .question").count() == 2  # one per confirmed goal
@@ -218,12 +216,12 @@ def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
     assert score == "0.75 / 1"
 
     lms.switch_user(page, stack.lms_url, "facilitator")
-    frame = open_page(page, stack.lms_url, link, nav="Closing evaluation")
+    frame = open_page(page, stack.lms_url, link, nav="closing")
     frame.locator("#control-open_closing").click()
     frame.locator(".notice--success").wait_for()
 
     lms.switch_user(page, stack.lms_url, "learner1")
-    frame = open_page(page, stack.lms_url, link, nav="Closing evaluation")
+    frame = open_page(page, stack.lms_url, link, nav="closing")
     for question in frame.locator(".goal-questions").first.locator(".question").all():
         question.locator("label.pill--met").click()
     frame.locator("#form_cases label.pill--worked").click()
@@ -236,7 +234,7 @@ def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
     assert score == "1 / 1" and progress.startswith("Completed"), (score, progress)
 
     lms.switch_user(page, stack.lms_url, "facilitator")
-    frame = open_page(page, stack.lms_url, link, nav="Closing report")
+    frame = open_page(page, stack.lms_url, link, nav="report")
     report = frame.locator("article.report").inner_text()
     assert "Feedback" in report and "Start met een kennismakingsronde" in report and "Lotte" not in report
     assert frame.locator("a[href*='report.csv']").count() == 1
@@ -244,26 +242,31 @@ def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
 
 def test_no_serious_accessibility_violations(page, stack, link):
     blocking = []
-    print("axe: start", flush=True)
     lms.switch_user(page, stack.lms_url, "learner4")
     open_page(page, stack.lms_url, link)
-    print("axe: board open", flush=True)
     blocking += audit(page, "expectations-learner-board")
-    print("axe: board audited", flush=True)
-    frame = open_page(page, stack.lms_url, link, nav="Meetings")
+    frame = open_page(page, stack.lms_url, link, nav="meetings")
     blocking += audit(page, "expectations-learner-meetings")
     frame.locator(".meeting a.button").first.click()
     board(frame).locator("form.eval-form button[type=submit]").click()  # empty: the error summary
     frame.locator("#error-summary").wait_for()
     blocking += audit(page, "expectations-evaluation-errors")
-    open_page(page, stack.lms_url, link, nav="Closing evaluation")
+    open_page(page, stack.lms_url, link, nav="closing")
     blocking += audit(page, "expectations-closing-form")
 
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_page(page, stack.lms_url, link)
     frame.locator(".note input[data-select]").first.check()
     blocking += audit(page, "expectations-facilitator-board")
-    for nav, name in (("Meetings", "meetings"), ("Participants", "participants"), ("Closing report", "report")):
-        open_page(page, stack.lms_url, link, nav=nav)
+    for name in ("meetings", "participants", "report"):
+        open_page(page, stack.lms_url, link, nav=name)
         blocking += audit(page, f"expectations-facilitator-{name}")
     assert blocking == []
+
+
+@pytest.fixture(autouse=True)
+def _debug_report(request, page):
+    yield
+    report = getattr(request.node, "report_call", None)
+    if report is not None and report.failed:
+        print("\nDEBUG-FAILURE", request.node.name, report.longreprtext[-3000:], flush=True)

@@ -212,7 +212,7 @@ def test_three_learners_answer_one_by_keyboard_and_a_learner_sees_the_board(page
     blocking = []
 
     frame = open_reflection(page, stack.lms_url, link_id, "learner1")
-    assert "0 of 5 parts answered" in frame.locator(".refl-progress").inner_text()
+    assert "0 van 5 delen beantwoord" in frame.locator(".refl-progress").inner_text()  # learner1: nl-BE
     blocking += audit(page, "overview")
     answer_with_the_mouse(frame, "learner1", brakes=["time", "hierarchy"], engines=["trust"], given=8, received=4)
 
@@ -234,7 +234,7 @@ def test_three_learners_answer_one_by_keyboard_and_a_learner_sees_the_board(page
     open_reflection(page, stack.lms_url, link_id, "learner3")
     answer_with_the_keyboard(page)
     frame = lms.tool(page)
-    assert "5 of 5 parts answered" in frame.locator(".refl-progress").inner_text()
+    assert "5 of 5 parts answered" in frame.locator(".refl-progress").inner_text()  # learner3: en-GB
 
     frame = open_reflection(page, stack.lms_url, link_id, "facilitator")
     assert frame.locator(".refl-stat--done strong").inner_text() == "3"
@@ -253,7 +253,7 @@ def test_three_learners_answer_one_by_keyboard_and_a_learner_sees_the_board(page
     time_row = frame.locator(".refl-theme", has=frame.locator("h3", has_text="Tijd"))
     assert time_row.locator(".refl-theme__side--brake .refl-theme__count").inner_text().split()[-1] == "3"
     leadership = frame.locator(".refl-trust__row", has=frame.locator("h3", has_text="Leidinggevenden"))
-    assert "gave 8, received 4" in leadership.locator(".refl-figure--mine").inner_text()
+    assert "gaf 8, kreeg 4" in leadership.locator(".refl-figure--mine").inner_text()
     assert leadership.locator(".refl-figure--given strong").inner_text() == "7"  # 8, 6 and 7 by keyboard
     assert frame.locator("text=Lotte").count() == 0 and frame.locator("text=Wout").count() == 0
     time_row.locator("summary").click()
@@ -275,7 +275,7 @@ def test_done_when_five_answer_the_facilitator_merges_and_reveals_and_the_gradeb
     frame.locator("form button[value=reveal]").click()
     frame.locator(".notice--success").wait_for()
     frame = open_reflection(page, stack.lms_url, link_id, "learner4")
-    assert "(now 4)" in frame.locator(".refl-board-teaser").inner_text()  # four: nothing to see yet
+    assert "(nu 4)" in frame.locator(".refl-board-teaser").inner_text()  # four: nothing to see yet (nl-BE)
 
     frame = open_reflection(page, stack.lms_url, link_id, "learner5")
     answer_with_the_mouse(frame, "learner5", brakes=brakes[4], engines=["trust"], given=9, received=3)
