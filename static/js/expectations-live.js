@@ -10,7 +10,7 @@ function isDirty(region) {
   return [...region.querySelectorAll("[data-dirty]")].some((el) => !el.closest("details:not([open])"));
 }
 
-let pressedAt = 0; // a press that is still on its way to a click must not lose its button to a swap
+let pressedAt = 0; // a press or key still on its way to a click or toggle must not lose its target to a swap
 
 function busy(region) {
   if (Date.now() - pressedAt < 1500) return true;
@@ -110,7 +110,7 @@ if (note && note.dataset.liveUrl && window.fetch && window.DOMParser) {
     if (!timer) timer = window.setTimeout(poll, delay);
   };
 
-  document.addEventListener("pointerdown", () => { pressedAt = Date.now(); }, true);
+  for (const type of ["pointerdown", "keydown"]) document.addEventListener(type, () => { pressedAt = Date.now(); }, true);
   document.addEventListener("input", (event) => {
     if (event.target.closest("[data-region]")) event.target.dataset.dirty = "1";
   });

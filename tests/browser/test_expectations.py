@@ -69,11 +69,25 @@ def link(browser, stack):
         context.close()
 
 
-def post_card(frame, text, column="learn"):
+def submit(page, control, key=None):
+    """Submit a form (click, or a key on the focused control) and wait for the tool's next page: an old
+    page's notice must not pass for the new one."""
+    with lms.tool_frame(page).expect_navigation():
+        if key:
+            page.keyboard.press(key)
+        else:
+            control.click()
+    frame = board(lms.tool(page))
+    frame.locator(".notice").first.wait_for()
+    return frame
+
+
+def post_card(page, frame, text, column="learn"):
     """Write a card in a column and add it."""
     frame.locator(f"#text-{column}").fill(text)
-    frame.locator(f"#column-{column} form.add-card button[type=submit]").press("Enter")
-    frame.locator(".notice--success").wait_for()
+    with lms.tool_frame(page).expect_navigation():
+        frame.locator(f"#column-{column} form.add-card button[type=submit]").press("Enter")
+    lms.tool(page).locator(".notice--success").wait_for()
 
 
 def score_of(page, lms_url, user):
@@ -94,7 +108,7 @@ def wait_for_score(page, lms_url, user, expected, timeout=20.0):
 
 def test_four_learners_post_and_a_second_board_updates_without_reload(page, stack, link, browser):
     lms.switch_user(page, stack.lms_url, "learner2")
-    post_card(open_page(page, stack.lms_url, link), CARDS["learner2"])
+    post_card(page, open_page(page, stack.lms_url, link), CARDS["learner2"])
 
     watcher_context = chromium.new_context(browser)
     try:
@@ -104,9 +118,9 @@ def test_four_learners_post_and_a_second_board_updates_without_reload(page, stac
         lms.tool_frame(watcher).evaluate("window.__sameDocument = true")
         for user in ("learner1", "learner3", "learner4"):
             lms.switch_user(page, stack.lms_url, user)
-            post_card(open_page(page, stack.lms_url, link), CARDS[user])
+            post_card(page, open_page(page, stack.lms_url, link), CARDS[user])
         lms.switch_user(page, stack.lms_url, "learner3")
-        post_card(open_page(page, stack.lms_url, link), "Elke maand samenkomen", column="agreements")
+        post_card(page, open_page(page, stack.lms_url, link), "Elke maand samenkomen", column="agreements")
         for text in list(CARDS.values()) + ["Elke maand samenkomen"]:
             watched.locator(".note__text", has_text=text).wait_for(timeout=LIVE_WAIT_MS)
         assert lms.tool_frame(watcher).evaluate("window.__sameDocument === true")  # no reload happened
@@ -120,7 +134,7 @@ def test_four_learners_post_and_a_second_board_updates_without_reload(page, stac
 
 def test_facilitator_clusters_with_the_keyboard_and_drags_a_card(page, stack, link):
     lms.switch_user(page, stack.lms_url, "learner3")
-    post_card(open_page(page, stack.lms_url, link), "Meer leren over intervisie")
+    post_card(page, open_page(page, stack.lms_url, link), "Meer leren over intervisie")
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_page(page, stack.lms_url, link)
     assert "Lotte" in frame.locator("#column-learn").inner_text()  # the facilitator sees authors
@@ -132,8 +146,7 @@ def test_facilitator_clusters_with_the_keyboard_and_drags_a_card(page, stack, li
         assert frame.locator("#selected-count").inner_text().startswith("2 ")  # "2 selected" / "2 geselecteerd"
         frame.locator("#toolbar-name").focus()
         page.keyboard.type(name)
-        page.keyboard.press("Enter")  # submits "Group into new theme", the toolbar's first action
-        frame.locator(".notice--success").wait_for()
+        frame = submit(page, None, key="Enter")  # "Group into new theme", the toolbar's first action
         theme = frame.locator(".theme", has=frame.locator(".theme__name", has_text=name))
         for user in users:
             assert theme.locator(".note__text", has_text=CARDS[user]).count() == 1
@@ -157,8 +170,7 @@ def test_facilitator_clusters_with_the_keyboard_and_drags_a_card(page, stack, li
 def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_page(page, stack.lms_url, link)
-    frame.locator("#control-open_voting").click()
-    frame.locator(".notice--success").wait_for()
+    submit(page, frame.locator("#control-open_voting"))
 
     for user, (first, first_dots, second, second_dots) in DOTS.items():
         lms.switch_user(page, stack.lms_url, user)
@@ -167,21 +179,18 @@ def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
             row = frame.locator(".dot-row", has_text=name)
             for _ in range(count):
                 row.locator("button[data-step='1']").click()
-        frame.locator(".dots__form button[type=submit]").click()
-        frame.locator(".notice--success").wait_for()
+        frame = submit(page, frame.locator(".dots__form button[type=submit]"))
         assert re.match(r"3 \D+ 3", frame.locator("#dots-left").inner_text())
 
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_page(page, stack.lms_url, link)
-    frame.locator("#control-close_voting").click()
-    frame.locator(".notice--info").wait_for()
+    frame = submit(page, frame.locator("#control-close_voting"))
     ranking = frame.locator("#ranking .ranking__item")
     assert "Feedback" in ranking.nth(0).inner_text()
     assert ranking.nth(0).locator(".ranking__dots").inner_text().startswith("7 ")
     for name in ("Feedback", "Intervisie"):
         frame.locator("#ranking label", has_text=name).click()
-    frame.locator("#ranking button[type=submit]").click()
-    frame.locator(".notice--success").wait_for()
+    submit(page, frame.locator("#ranking button[type=submit]"))
 
     lms.switch_user(page, stack.lms_url, "learner2")
     frame = open_page(page, stack.lms_url, link)
@@ -197,8 +206,7 @@ def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
     for days, topic in ((7, "Feedback oefenen"), (0, "Intervisie in de praktijk")):
         frame.locator("#held_on").fill((date.today() - timedelta(days=days)).isoformat())
         frame.locator("#topic").fill(topic)
-        frame.locator("form.add-meeting button[type=submit]").click()
-        frame.locator(".notice--success").wait_for()
+        frame = submit(page, frame.locator("form.add-meeting button[type=submit]"))
 
     lms.switch_user(page, stack.lms_url, "learner1")
     for topic in ("Feedback oefenen", "Intervisie in de praktijk"):
@@ -210,15 +218,13 @@ def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
         for question in frame.locator(".goal-questions .question").all():
             question.locator("label.pill--yes").click()
         frame.locator("#went_well").fill("Concrete voorbeelden uit de praktijk")
-        frame.locator("form.eval-form button[type=submit]").click()
-        frame.locator(".notice--success").wait_for()
+        submit(page, frame.locator("form.eval-form button[type=submit]"))
     score, _progress = wait_for_score(page, stack.lms_url, "learner1", "0.75 / 1")
     assert score == "0.75 / 1"
 
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_page(page, stack.lms_url, link, nav="closing")
-    frame.locator("#control-open_closing").click()
-    frame.locator(".notice--success").wait_for()
+    submit(page, frame.locator("#control-open_closing"))
 
     lms.switch_user(page, stack.lms_url, "learner1")
     frame = open_page(page, stack.lms_url, link, nav="closing")
@@ -228,8 +234,7 @@ def test_a_meeting_evaluation_and_the_closing_evaluation(page, stack, link):
     frame.locator("#worked").fill("De casusbesprekingen")
     frame.locator("#suggestions").fill("Start met een kennismakingsronde")
     frame.locator("#aftercare label.pill--sessions").click()
-    frame.locator("form.eval-form button[type=submit]").click()
-    frame.locator(".notice--success").wait_for()
+    submit(page, frame.locator("form.eval-form button[type=submit]"))
     score, progress = wait_for_score(page, stack.lms_url, "learner1", "1 / 1")
     assert score == "1 / 1" and progress.startswith("Completed"), (score, progress)
 
@@ -263,10 +268,3 @@ def test_no_serious_accessibility_violations(page, stack, link):
         blocking += audit(page, f"expectations-facilitator-{name}")
     assert blocking == []
 
-
-@pytest.fixture(autouse=True)
-def _debug_report(request, page):
-    yield
-    report = getattr(request.node, "report_call", None)
-    if report is not None and report.failed:
-        print("\nDEBUG-FAILURE", request.node.name, report.longreprtext[-3000:], flush=True)
