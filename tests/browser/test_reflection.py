@@ -242,7 +242,7 @@ def test_three_learners_answer_one_by_keyboard_and_a_learner_sees_the_board(page
     frame.locator("form button[value=reveal]").click()
     frame.locator(".notice--success").wait_for()
     frame.locator("a[href*='/board']").first.click()
-    frame.locator("#themes-edit").wait_for()
+    frame.locator("#themes-edit").wait_for(timeout=30_000)  # the board page is the heaviest; allow for load
     blocking += audit(page, "facilitator-board")
 
     frame = open_reflection(page, stack.lms_url, link_id, "learner1")
@@ -283,7 +283,7 @@ def test_done_when_five_answer_the_facilitator_merges_and_reveals_and_the_gradeb
     frame = open_reflection(page, stack.lms_url, link_id, "facilitator")
     frame.locator("a[href*='/board']").first.click()
     editor = frame.locator("#themes-edit")
-    editor.wait_for()
+    editor.wait_for(timeout=30_000)
     editor.locator("label.choice:has(input[value=time])").click()
     editor.locator("label.choice:has(input[value=hierarchy])").click()
     editor.locator("#merge-label").fill("Tijd en hiërarchie")
