@@ -19,6 +19,9 @@ def _build_registry(classes):
     for cls in classes:
         if cls.id in registry:
             raise RuntimeError(f"Two activities share the id {cls.id!r}.")
+        missing = [name for name in cls.REQUIRED if not callable(getattr(cls, name, None))]
+        if missing:
+            raise RuntimeError(f"Activity {cls.id!r} does not define {', '.join(missing)}.")
         registry[cls.id] = cls
     return registry
 

@@ -4,7 +4,6 @@ from typing import ClassVar
 from flask import Blueprint
 from flask_wtf import FlaskForm
 
-from lti_tool.participation import Participation
 
 
 class Activity:
@@ -23,35 +22,22 @@ class Activity:
     blueprint: ClassVar[Blueprint]
     score_maximum: ClassVar[float] = 1.0
 
+    # Every activity must also define these classmethods; the registry refuses a class without them:
+    #   settings_from_form(form) -> dict       the JSON settings stored on the instance
+    #   participation(instance, user) -> Participation
+    #   export(instance) -> list[dict]         rows for the facilitator's CSV/JSON export
+    #   erase(instance, user)                  delete everything the placement holds about one user
+    REQUIRED = ("settings_from_form", "participation", "export", "erase")
+
     @classmethod
     def default_settings(cls):
         """Settings a new placement starts with."""
         return {}
 
     @classmethod
-    def settings_from_form(cls, form):
-        """Turn a validated settings form into the JSON settings stored on the instance."""
-        raise NotImplementedError
-
-    @classmethod
     def form_data(cls, settings):
         """Turn stored settings into data for the settings form (for editing)."""
         return dict(settings)
-
-    @classmethod
-    def participation(cls, instance, user) -> Participation:
-        """How far this user has completed this placement."""
-        raise NotImplementedError
-
-    @classmethod
-    def export(cls, instance):
-        """Rows (dicts) of this placement's data, for CSV or JSON export by the facilitator."""
-        raise NotImplementedError
-
-    @classmethod
-    def erase(cls, instance, user):
-        """Delete everything this placement holds about one user."""
-        raise NotImplementedError
 
     @classmethod
     def entry_endpoint(cls):
