@@ -19,6 +19,9 @@ class Platform(db.Model):
     auth_token_url = db.Column(db.String(1000), nullable=False)
     auth_audience = db.Column(db.String(1000))
     jwks_url = db.Column(db.String(1000), nullable=False)
+    # The LMS family ("moodle", "canvas", "desire2learn", …) from registration or the launch's
+    # tool_platform claim; picks the quirks module in lti_tool/platforms/. Empty when unknown.
+    product_family = db.Column(db.String(40), nullable=False, default="", server_default="")
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     deployments = db.relationship("Deployment", back_populates="platform", cascade="all, delete-orphan")
@@ -45,6 +48,21 @@ class Deployment(db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     platform = db.relationship("Platform", back_populates="deployments")
+
+
+class RegistrationInvite(db.Model):
+    """A single-use Dynamic Registration invitation an operator handed to an LMS administrator."""
+
+    __tablename__ = "registration_invite"
+
+    id = db.Column(db.Integer, primary_key=True)
+    # Only a hash of the secret is stored: a database copy cannot register a platform.
+    token_hash = db.Column(db.String(64), nullable=False, unique=True)
+    name = db.Column(db.String(200), nullable=False, default="")
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    expires_at = db.Column(db.DateTime, nullable=False)
+    used_at = db.Column(db.DateTime)
+    platform_id = db.Column(db.Integer, db.ForeignKey("platform.id", ondelete="SET NULL"))
 
 
 class ToolKey(db.Model):
