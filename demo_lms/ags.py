@@ -76,7 +76,7 @@ class DemoAGS(AssignmentsGradesService):
         self.store.delete_lineitem(line_item_id)
 
     def update_score(self, line_item_id, score):
-        """Check and store a score; the newest timestamp wins (an older one is a 409)."""
+        """Check and store a score; a timestamp not later in whole seconds is a 409, as in Moodle."""
         self._row(line_item_id)
         self.store.count("scores_received")
         try:
@@ -87,7 +87,8 @@ class DemoAGS(AssignmentsGradesService):
         outcome = self.store.put_score(line_item_id, checked["user_id"], checked)
         if outcome == "older":
             self.store.count("scores_older")
-            return UpdateScoreStatus.OLD_TIMESTAMP
+            raise LtiServiceException(f"Refusing score with an earlier timestamp for item {line_item_id} "
+                                      f"and user {checked['user_id']}", 409)
         return UpdateScoreStatus.CREATED if outcome == "created" else UpdateScoreStatus.SUCCESS
 
     def get_results(self, line_item_id, page=1, limit=None, user_id=None):

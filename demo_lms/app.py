@@ -13,6 +13,8 @@ from demo_lms.store import Store
 
 HERE = Path(__file__).resolve().parent
 SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti/jwks")
+# Calls a tool makes with its own HTTP client (not the browser): these need a User-Agent.
+SERVICE_CALLS = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/jwks")
 
 
 def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None, platform_storage=False):
@@ -71,6 +73,15 @@ def _register(app):
         if request.path.startswith(SERVICE_PREFIXES):
             return jsonify(error=error.description or error.name), error.code
         return render_template("lms/error.html", error=error, bare=request.path.startswith("/lti/")), error.code
+
+    @app.before_request
+    def require_user_agent():
+        """Refuse service calls without a User-Agent, as Canvas does since January 2026."""
+        if request.path.startswith(SERVICE_CALLS) and not request.headers.get("User-Agent", "").strip():
+            app.extensions["demo_lms"].store.count("service_calls_without_user_agent")
+            return jsonify(error="Forbidden", message="You are not authorized to access this site because you "
+                                                      "have not provided a valid user agent."), 403
+        return None
 
     @app.after_request
     def security_headers(response):

@@ -1,5 +1,6 @@
 """The demo LMS's state in one SQLite file: resource links, line items, scores and counters."""
 import json
+import math
 import secrets
 import sqlite3
 import threading
@@ -131,11 +132,15 @@ class Store:
 
     # Scores
     def put_score(self, lineitem_id, user_id, score):
-        """Keep the newest score per learner: returns 'created', 'updated' or 'older'."""
+        """Keep the newest score per learner: returns 'created', 'updated' or 'older'.
+
+        As strict as Moodle (mod/lti gradebookservices): a score whose timestamp is not later, in
+        whole seconds, than the stored one is refused, so two saves within a second collide.
+        """
         with self._lock:
             current = self._one("SELECT timestamp_epoch FROM score WHERE lineitem_id = ? AND user_id = ?",
                                 lineitem_id, user_id)
-            if current and current["timestamp_epoch"] > score["timestamp_epoch"]:
+            if current and math.floor(current["timestamp_epoch"]) >= math.floor(score["timestamp_epoch"]):
                 return "older"
             self._db.execute(
                 "INSERT OR REPLACE INTO score (lineitem_id, user_id, score_given, score_maximum, activity_progress, "

@@ -69,7 +69,7 @@ def stats():
     store = lms_state().store
     counters = store.counters()
     names = ("tokens_issued", "token_requests_refused", "launches", "deep_linking_launches", "deep_link_returns",
-             "scores_received", "scores_rejected", "scores_older")
+             "scores_received", "scores_rejected", "scores_older", "service_calls_without_user_agent")
     data = {name: counters.get(name, 0) for name in names}
     data.update(links=len(store.links()), lineitems=len(store.lineitems()), scores_stored=len(store.scores()))
     return jsonify(data)

@@ -5,6 +5,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate.cli import db as db_group
 
 from lti_tool import keys, registrations
+from lti_tool.cli_grades import grades as grades_group
 
 
 def register(app):
@@ -22,6 +23,7 @@ def main():
 
 
 main.add_command(db_group, "db")
+main.add_command(grades_group, "grades")
 
 
 def tool_urls():

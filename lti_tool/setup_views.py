@@ -4,6 +4,7 @@ from flask import Blueprint, redirect, render_template, request
 from activities import all_activities, get_activity
 from lti_tool.activity_setup import activity_or_404, apply_form, build_form
 from lti_tool.extensions import db
+from lti_tool.grades.requeue import requeue_changed
 from lti_tool.models import ActivityInstance
 from lti_tool.session import launch_required, launch_url
 
@@ -40,6 +41,9 @@ def configure(iid, type_id):
     form = build_form(activity, instance=instance, formdata=request.form if request.method == "POST" else None)
     if request.method == "POST" and form.validate():
         apply_form(instance, activity, form)
+        db.session.flush()
+        # Settings can change what counts as taking part (parts switched on or off): correct the gradebook.
+        requeue_changed(instance)
         db.session.commit()
         return redirect(launch_url(activity.entry_endpoint()), code=303)
     status = 400 if request.method == "POST" else 200

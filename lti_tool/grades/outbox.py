@@ -1,7 +1,7 @@
-"""Writing scores to the outbox in the learner's own transaction, and reading their status."""
+"""Writing scores to the outbox in the learner's own transaction, and queueing them again."""
 from datetime import datetime, timezone
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance, ScoreOutbox
@@ -10,12 +10,19 @@ from lti_tool.models.outbox import PENDING
 
 
 def record_participation(launch, participation):
-    """Queue the learner's participation as a score; commits with the caller's transaction.
+    """Queue the learner's participation as a score; commits with the caller's transaction."""
+    return queue_score(db.session.get(ActivityInstance, launch.activity_instance_id), launch.user_id,
+                       participation)
 
-    At most one row per learner and placement waits at a time: a newer answer updates the
-    waiting row instead of queueing a second score.
+
+def queue_score(instance, user_id, participation):
+    """Queue one learner's score in a placement (the caller commits).
+
+    At most one row per learner and placement waits at a time: a newer score takes over the
+    waiting row. The update only touches a row that is still waiting, so a row a worker has
+    just claimed is never changed under it; the newer score then gets a row of its own, which
+    the worker sends after the one in flight (see worker.py).
     """
-    instance = db.session.get(ActivityInstance, launch.activity_instance_id)
     score_max = instance.score_maximum or 1.0
     values = dict(
         score_given=round(participation.fraction * score_max, 4),
@@ -23,16 +30,33 @@ def record_participation(launch, participation):
         activity_progress=participation.progress,
         grading_progress="FullyGraded",
         comment=participation.comment[:500],
+        # The moment of the change; the worker sends a timestamp of its own (later in whole seconds
+        # than any it sent for this learner before), since platforms compare them.
         timestamp=datetime.now(timezone.utc).isoformat(timespec="milliseconds"),
         next_attempt_at=utcnow(),
+        attempts=0,
+        last_error=None,
     )
     waiting = db.session.execute(
-        select(ScoreOutbox).filter_by(activity_instance_id=instance.id, user_id=launch.user_id, status=PENDING)
+        select(ScoreOutbox.id).filter_by(activity_instance_id=instance.id, user_id=user_id, status=PENDING)
         .order_by(ScoreOutbox.id.desc())).scalars().first()
-    if waiting is not None and waiting.attempts == 0:
-        for name, value in values.items():
-            setattr(waiting, name, value)
-        return waiting
-    row = ScoreOutbox(activity_instance_id=instance.id, user_id=launch.user_id, status=PENDING, **values)
+    if waiting is not None:
+        changed = db.session.execute(
+            update(ScoreOutbox).where(ScoreOutbox.id == waiting, ScoreOutbox.status == PENDING).values(**values)
+            .execution_options(synchronize_session=False)).rowcount
+        if changed:
+            return waiting
+    row = ScoreOutbox(activity_instance_id=instance.id, user_id=user_id, status=PENDING, **values)
     db.session.add(row)
-    return row
+    db.session.flush()
+    return row.id
+
+
+def newest_scores(instance_id, user_ids=None):
+    """{user_id: the learner's newest outbox row} in a placement, optionally for some learners only."""
+    newest = select(func.max(ScoreOutbox.id)).where(ScoreOutbox.activity_instance_id == instance_id)
+    if user_ids is not None:
+        newest = newest.where(ScoreOutbox.user_id.in_(list(user_ids)))
+    rows = db.session.execute(select(ScoreOutbox).where(
+        ScoreOutbox.id.in_(newest.group_by(ScoreOutbox.user_id)))).scalars()
+    return {row.user_id: row for row in rows}

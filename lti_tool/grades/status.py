@@ -7,11 +7,12 @@ from sqlalchemy import func, select
 
 from lti_tool.extensions import db
 from lti_tool.models import ScoreOutbox
-from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT
+from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT, SUPERSEDED
 
 STATES = ("sent", "pending", "failed")
 LABELS = {"sent": _l("Sent to the gradebook"), "pending": _l("Waiting to be sent"), "failed": _l("Not sent")}
-_STATE = {PENDING: "pending", SENDING: "pending", SENT: "sent", FAILED: "failed"}
+# A superseded row is never a learner's newest; its newer row tells the state.
+_STATE = {PENDING: "pending", SENDING: "pending", SENT: "sent", FAILED: "failed", SUPERSEDED: "pending"}
 
 
 @dataclass(frozen=True)

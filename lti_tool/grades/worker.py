@@ -4,16 +4,23 @@ A pass claims rows in one short transaction (SKIP LOCKED on PostgreSQL, a condit
 SQLite) by marking them `sending` with a lease, commits, sends outside any transaction, then
 records sent / retry-later / failed in a second short transaction fenced by that lease. Rows whose
 lease ran out (a crashed worker) are due again, so several workers never send one row at once.
+
+Per learner and placement the sends form one ordered line: only the newest row is claimed (older
+waiting rows are superseded), never while another row of that learner is in flight, and each send
+carries a timestamp at least one whole second later than any sent before for that learner, because
+platforms (Moodle) refuse a score whose timestamp is not later in whole seconds than the stored one.
+On PostgreSQL an advisory lock per learner and placement serialises the claims of concurrent workers.
 """
 import logging
+import math
 import random
 import signal
 import threading
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from flask import current_app
-from sqlalchemy import and_, bindparam, exists, or_, select, update
+from sqlalchemy import and_, bindparam, func, or_, select, text, update
 from sqlalchemy.orm import aliased
 
 from lti_tool.extensions import db
@@ -22,10 +29,12 @@ from lti_tool.grades.tokens import PlatformRef
 from lti_tool.service_http import ServiceError
 from lti_tool.models import ActivityInstance, Platform, ScoreOutbox, User
 from lti_tool.models.base import utcnow
-from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT
+from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT, SUPERSEDED
+from lti_tool.platforms import GENERIC, ScoreRefusal, family_of
 
 log = logging.getLogger(__name__)
-SUPERSEDED = "Superseded by a newer score."
+SUPERSEDED_REASON = "Superseded by a newer score."
+STALE_RETRY_SECONDS = 1.0
 _inline = {}
 _inline_guard = threading.Lock()
 
@@ -38,7 +47,6 @@ class _Job:
     instance_id: int
     lineitem_url: str | None
     payload: dict
-    superseded: bool
 
 
 class _Deferred(ServiceError):
@@ -49,11 +57,13 @@ def drain(limit=100):
     """Send one batch of due scores (inside an app context); returns counts per outcome."""
     cfg = current_app.config
     lease_until = utcnow() + timedelta(seconds=cfg.get("GRADES_LEASE_SECONDS", 300))
-    jobs = _claim(limit, lease_until)
-    counts = {"claimed": len(jobs), "sent": 0, "retried": 0, "failed": 0, "superseded": 0}
+    jobs, superseded = _claim(limit, lease_until)
+    counts = {"claimed": len(jobs), "sent": 0, "retried": 0, "failed": 0, "superseded": superseded}
     if jobs:
-        outcomes = _deliver([job for job in jobs if not job.superseded])
-        _record(jobs, outcomes, lease_until, counts)
+        platforms = {p.id: p for p in db.session.execute(
+            select(Platform).where(Platform.id.in_({job.platform_id for job in jobs}))).scalars()}
+        outcomes = _deliver(jobs, {pid: PlatformRef.of(p) for pid, p in platforms.items()})
+        _record(jobs, outcomes, {pid: family_of(p) for pid, p in platforms.items()}, lease_until, counts)
     return counts
 
 
@@ -73,34 +83,98 @@ def _due(now):
 
 
 def _claim(limit, lease_until):
+    """(jobs, how many waiting rows a newer score superseded); commits."""
     now = utcnow()
-    # FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite ignores it and the conditional UPDATE decides.
-    ids = db.session.execute(
-        select(ScoreOutbox.id).where(_due(now)).order_by(ScoreOutbox.next_attempt_at, ScoreOutbox.id)
-        .limit(limit).with_for_update(skip_locked=True)).scalars().all()
+    # FOR UPDATE SKIP LOCKED on PostgreSQL; SQLite ignores it and the conditional UPDATEs decide.
+    candidates = db.session.execute(
+        select(ScoreOutbox.id, ScoreOutbox.activity_instance_id, ScoreOutbox.user_id).where(_due(now))
+        .order_by(ScoreOutbox.next_attempt_at, ScoreOutbox.id).limit(limit).with_for_update(skip_locked=True)).all()
+    if not candidates:
+        db.session.commit()
+        return [], 0
+    ids = [row.id for row in candidates]
+    pairs = sorted({(row.activity_instance_id, row.user_id) for row in candidates})
+    _lock_learners(pairs)
+    other, row = aliased(ScoreOutbox), ScoreOutbox
+    same_learner = and_(other.activity_instance_id == row.activity_instance_id, other.user_id == row.user_id)
+    newer = select(other.id).where(same_learner, other.id > row.id).exists()
+    in_flight = select(other.id).where(same_learner, other.id != row.id, other.status == SENDING,
+                                       other.lease_until >= now).exists()
+    # Only among our own candidates (locked by us), so this never waits for another worker's rows.
+    superseded = db.session.execute(
+        update(row).where(row.id.in_(ids), _due(now), newer)
+        .values(status=SUPERSEDED, last_error=SUPERSEDED_REASON, lease_until=None)
+        .execution_options(synchronize_session=False)).rowcount
     claimed = db.session.execute(
-        update(ScoreOutbox).where(ScoreOutbox.id.in_(ids), _due(now))
-        .values(status=SENDING, lease_until=lease_until, attempts=ScoreOutbox.attempts + 1)
-        .returning(ScoreOutbox.id).execution_options(synchronize_session=False)).scalars().all() if ids else []
-    newer, row = aliased(ScoreOutbox), ScoreOutbox
+        update(row).where(row.id.in_(ids), _due(now), ~newer, ~in_flight)
+        .values(status=SENDING, lease_until=lease_until, attempts=row.attempts + 1)
+        .returning(row.id).execution_options(synchronize_session=False)).scalars().all()
+    jobs = _jobs(claimed, pairs) if claimed else []
+    db.session.commit()
+    return jobs, superseded
+
+
+def _lock_learners(pairs):
+    """Serialise claims per learner and placement across workers (PostgreSQL; SQLite has one writer)."""
+    if db.session.get_bind().dialect.name != "postgresql":
+        return
+    for instance_id, user_id in pairs:  # sorted, so two workers never wait for each other in a circle
+        db.session.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(:key, 0))"),
+                           {"key": f"leernetwerk-score:{instance_id}:{user_id}"})
+
+
+def _jobs(claimed, pairs):
+    """Jobs for the claimed rows, each stamped later than anything sent before for its learner."""
+    row = ScoreOutbox
     # Plain columns, not entities: rows already in the session must not hide the claim's changes.
     found = db.session.execute(
         select(row.id, row.attempts, ActivityInstance.platform_id, row.activity_instance_id,
                ActivityInstance.lineitem_url, User.sub, row.score_given, row.score_maximum, row.activity_progress,
-               row.grading_progress, row.timestamp, row.comment,
-               exists().where(newer.activity_instance_id == row.activity_instance_id,
-                              newer.user_id == row.user_id, newer.id > row.id))
+               row.grading_progress, row.comment, row.user_id)
         .join(User, User.id == row.user_id).join(ActivityInstance, ActivityInstance.id == row.activity_instance_id)
-        .where(row.id.in_(claimed)).order_by(row.id)).all() if claimed else []
-    jobs = [_Job(*values[:5], ags.score_payload(*values[5:12]), bool(values[12])) for values in found]
-    db.session.commit()
+        .where(row.id.in_(claimed)).order_by(row.id)).all()
+    sent_before = _last_sent(pairs, claimed)
+    now = math.floor(datetime.now(timezone.utc).timestamp())
+    jobs, stamps = [], []
+    for values in found:
+        previous = sent_before.get((values.activity_instance_id, values.user_id))
+        stamp = _iso(now if previous is None else max(now, previous + 1))
+        stamps.append({"b_id": values.id, "b_timestamp": stamp})
+        payload = ags.score_payload(values.sub, values.score_given, values.score_maximum, values.activity_progress,
+                                    values.grading_progress, stamp, values.comment)
+        jobs.append(_Job(values.id, values.attempts, values.platform_id, values.activity_instance_id,
+                         values.lineitem_url, payload))
+    table = ScoreOutbox.__table__
+    db.session.execute(update(table).where(table.c.id == bindparam("b_id"))
+                       .values(timestamp=bindparam("b_timestamp")), stamps)
     return jobs
 
 
-def _deliver(jobs):
+def _last_sent(pairs, claimed):
+    """{(instance, user): whole seconds of the latest timestamp sent} over rows tried before this claim."""
+    row = ScoreOutbox
+    # A claimed row's own timestamp counts only if it went out before (its attempts were above 0).
+    tried = or_(and_(row.id.in_(claimed), row.attempts > 1), and_(row.id.not_in(claimed), row.attempts > 0))
+    found = db.session.execute(
+        select(row.activity_instance_id, row.user_id, func.max(row.timestamp))
+        .where(tuple_in(row, pairs), tried).group_by(row.activity_instance_id, row.user_id)).all()
+    return {(instance_id, user_id): math.floor(datetime.fromisoformat(stamp).timestamp())
+            for instance_id, user_id, stamp in found if stamp}
+
+
+def tuple_in(row, pairs):
+    """`(activity_instance_id, user_id) IN pairs`, portable across SQLite and PostgreSQL."""
+    return or_(*(and_(row.activity_instance_id == instance_id, row.user_id == user_id)
+                 for instance_id, user_id in pairs))
+
+
+def _iso(seconds):
+    """A whole-second UTC ISO 8601 timestamp (what every platform parses)."""
+    return datetime.fromtimestamp(seconds, timezone.utc).isoformat(timespec="seconds")
+
+
+def _deliver(jobs, platforms):
     """{row_id: None when sent, else the ServiceError}; line items and tokens first, once each."""
-    platforms = {p.id: PlatformRef.of(p) for p in db.session.execute(
-        select(Platform).where(Platform.id.in_({job.platform_id for job in jobs}))).scalars()}
     urls = {job.instance_id: job.lineitem_url for job in jobs if job.lineitem_url}
     for job in jobs:  # creating a line item writes to the database: here, on the thread owning the session
         if job.instance_id not in urls:
@@ -166,23 +240,13 @@ def _send_one(job, platform, down):
     return outcome
 
 
-def _record(jobs, outcomes, lease_until, counts):
+def _record(jobs, outcomes, families, lease_until, counts):
     now, max_attempts = utcnow(), current_app.config["GRADES_MAX_ATTEMPTS"]
     params = []
     for job in jobs:
         error = outcomes.get(job.row_id)
-        attempts, next_at, sent_at = job.attempts, now, None
-        if job.superseded:
-            status, reason, key = FAILED, SUPERSEDED, "superseded"
-        elif error is None:
-            status, reason, key, sent_at = SENT, None, "sent", now
-        elif error.retryable and (isinstance(error, _Deferred) or attempts < max_attempts):
-            attempts -= isinstance(error, _Deferred)
-            status, reason, key = PENDING, error.reason, "retried"
-            next_at = now + timedelta(seconds=backoff_seconds(job.attempts, error.retry_after))
-        else:
-            reason = f"Gave up after {attempts} attempts: {error.reason}" if error.retryable else error.reason
-            status, key = FAILED, "failed"
+        status, reason, key, next_at, sent_at, attempts = _outcome(
+            job, error, families.get(job.platform_id, GENERIC), now, max_attempts)
         counts[key] += 1
         params.append({"b_id": job.row_id, "b_lease": lease_until, "b_status": status, "b_next": next_at,
                        "b_error": reason and reason[:1000], "b_attempts": attempts, "b_sent": sent_at})
@@ -194,6 +258,39 @@ def _record(jobs, outcomes, lease_until, counts):
         .values(status=bindparam("b_status"), last_error=bindparam("b_error"), next_attempt_at=bindparam("b_next"),
                 attempts=bindparam("b_attempts"), sent_at=bindparam("b_sent"), lease_until=None), params)
     db.session.commit()
+
+
+def _outcome(job, error, family, now, max_attempts):
+    """(status, reason, count key, next attempt, sent at, attempts) for one send, logging a failed one."""
+    attempts = job.attempts
+    if error is None:
+        return SENT, None, "sent", now, now, attempts
+    refusal = family.score_refusal(error.status, error.reason)
+    if isinstance(error, _Deferred):
+        return (PENDING, error.reason, "retried",
+                now + timedelta(seconds=backoff_seconds(attempts, error.retry_after)), None, attempts - 1)
+    _log_failure(job, error, refusal)
+    if refusal is ScoreRefusal.STALE and attempts < max_attempts:
+        # The platform holds a score stamped as late as ours: the newest goes again, one second later.
+        reason = f"{error.reason} (sending the newest score again with a later timestamp)"
+        return PENDING, reason, "retried", now + timedelta(seconds=STALE_RETRY_SECONDS), None, attempts
+    if refusal is ScoreRefusal.GONE:
+        reason = f"The learner is no longer in the course ({error.reason})."
+        return FAILED, reason, "failed", now, None, attempts
+    if error.retryable and attempts < max_attempts:
+        return (PENDING, error.reason, "retried",
+                now + timedelta(seconds=backoff_seconds(attempts, error.retry_after)), None, attempts)
+    reason = (f"Gave up after {attempts} attempts: {error.reason}"
+              if error.retryable or refusal is ScoreRefusal.STALE else error.reason)
+    return FAILED, reason, "failed", now, None, attempts
+
+
+def _log_failure(job, error, refusal):
+    """One line per failed send: line item, LMS user id, status, reason (no names, no answers)."""
+    level = logging.INFO if refusal is ScoreRefusal.GONE else logging.WARNING
+    log.log(level, "grades: score not accepted: line item %s, LMS user %s, status %s, %s",
+            job.lineitem_url or f"(placement {job.instance_id})", job.payload.get("userId"),
+            error.status if error.status is not None else "-", error.reason)
 
 
 def run_worker(app, poll_seconds=1.0, stop_event=None, limit=100):

@@ -2,7 +2,7 @@
 from lti_tool.extensions import db
 from lti_tool.models.base import utcnow
 
-PENDING, SENDING, SENT, FAILED = "pending", "sending", "sent", "failed"
+PENDING, SENDING, SENT, FAILED, SUPERSEDED = "pending", "sending", "sent", "failed", "superseded"
 
 
 class ScoreOutbox(db.Model):

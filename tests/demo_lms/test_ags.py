@@ -63,12 +63,16 @@ def test_valid_score_is_stored_and_newest_wins(lms, graded, post_score):
     assert lms.scores(link_id)[0]["score_given"] == 0.75
 
 
-def test_same_timestamp_again_is_accepted_so_retries_are_safe(lms, graded, post_score):
+def test_a_timestamp_not_later_in_whole_seconds_is_refused_like_moodle(lms, graded, post_score):
     link_id, url = graded
-    document = score()
-    assert post_score(url, document).status_code == 201
-    assert post_score(url, document).status_code == 200
-    assert len(lms.scores(link_id)) == 1
+    assert post_score(url, score(timestamp="2026-03-01T10:00:00.100+00:00")).status_code == 201
+    for stamp in ("2026-03-01T10:00:00.100+00:00", "2026-03-01T10:00:00.900+00:00", "2026-03-01T09:59:59+00:00"):
+        refused = post_score(url, score(given=0.5, timestamp=stamp))
+        assert refused.status_code == 409
+        assert refused.json()["error"].startswith("Refusing score with an earlier timestamp for item")
+    assert lms.scores(link_id)[0]["score_given"] == 0.75
+    assert post_score(url, score(given=0.5, timestamp="2026-03-01T10:00:01+00:00")).status_code == 200
+    assert lms.scores(link_id)[0]["score_given"] == 0.5
 
 
 def test_progress_only_score_without_scoregiven(lms, graded, post_score):
@@ -187,3 +191,10 @@ def test_results_list_scores_scaled_to_the_lineitem(lms, graded, post_score, htt
     assert [r["userId"] for r in one] == ["learner2"] and one[0]["scoreOf"] == url
     assert http.get(f"{path}/results", params={"limit": "0"}, headers=headers).status_code == 400
     assert http.get(f"{path}/results", params={"limit": "²"}, headers=headers).status_code == 400
+
+
+def test_service_calls_without_a_user_agent_are_refused_like_canvas(lms):
+    response = lms.lms.test_client().get("/lti/jwks", headers={"User-Agent": ""})
+    assert response.status_code == 403
+    assert "valid user agent" in response.get_json()["message"]
+    assert lms.lms.test_client().get("/lti/jwks", headers={"User-Agent": "Leernetwerk-LTI-tool/0.1"}).status_code == 200

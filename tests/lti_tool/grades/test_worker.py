@@ -5,10 +5,10 @@ from datetime import timedelta
 import requests
 
 from lti_tool.grades import record_participation, worker
-from lti_tool.grades.worker import SUPERSEDED, drain, run_worker
+from lti_tool.grades.worker import SUPERSEDED_REASON, drain, run_worker
 from lti_tool.models import ActivityInstance, ScoreOutbox
 from lti_tool.models.base import utcnow
-from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT
+from lti_tool.models.outbox import FAILED, PENDING, SENDING, SENT, SUPERSEDED
 from lti_tool.participation import Participation
 from tests.lti_tool.grades.conftest import make_due, row
 
@@ -140,11 +140,11 @@ def test_rows_of_a_crashed_worker_are_sent_after_their_lease(app, db, services, 
 def test_an_outcome_after_the_lease_was_taken_over_changes_nothing(app, db, services, placement, scores):
     [rid] = scores(placement())
     lease = utcnow() + timedelta(minutes=5)
-    jobs = worker._claim(10, lease)
+    jobs, _ = worker._claim(10, lease)
     db.session.query(ScoreOutbox).filter_by(id=rid).update({"lease_until": lease + timedelta(seconds=1)})
     db.session.commit()
     counts = dict.fromkeys(("sent", "retried", "failed", "superseded"), 0)
-    worker._record(jobs, {rid: None}, lease, counts)
+    worker._record(jobs, {rid: None}, {}, lease, counts)
     assert row(rid).status == SENDING
 
 
@@ -152,13 +152,25 @@ def test_an_older_unsent_score_is_superseded_by_a_newer_one(app, db, services, l
     handle = launches.launch(placement())
     old = record_participation(handle.launch, Participation(0.5))
     db.session.commit()
-    old.attempts, old.status = 1, PENDING  # it failed once: the next answer queues a new row
+    # A second waiting row, as when a newer answer arrived while the older row was in flight.
+    db.session.add(ScoreOutbox(activity_instance_id=handle.launch.activity_instance_id, user_id=handle.user.id,
+                               status=PENDING, score_given=10.0, score_maximum=10.0, activity_progress="Completed",
+                               grading_progress="FullyGraded", comment="", timestamp="2025-01-01T10:00:00+00:00",
+                               next_attempt_at=utcnow()))
     db.session.commit()
-    new = record_participation(handle.launch, Participation(1.0))
+    new = db.session.query(ScoreOutbox.id).filter(ScoreOutbox.id != old).scalar()
+    assert drain() == {"claimed": 1, "sent": 1, "retried": 0, "failed": 0, "superseded": 1}
+    assert (row(old).status, row(old).last_error) == (SUPERSEDED, SUPERSEDED_REASON)
+    assert row(new).status == SENT and [s[2]["scoreGiven"] for s in services.scores] == [10.0]
+
+
+def test_a_newer_answer_takes_over_the_waiting_row(app, db, services, launches, placement):
+    handle = launches.launch(placement())
+    first = record_participation(handle.launch, Participation(0.5))
     db.session.commit()
-    assert drain() == {"claimed": 2, "sent": 1, "retried": 0, "failed": 0, "superseded": 1}
-    assert (row(old.id).status, row(old.id).last_error) == (FAILED, SUPERSEDED)
-    assert row(new.id).status == SENT and [s[2]["scoreGiven"] for s in services.scores] == [10.0]
+    assert record_participation(handle.launch, Participation(1.0)) == first
+    db.session.commit()
+    assert drain()["sent"] == 1 and [s[2]["scoreGiven"] for s in services.scores] == [10.0]
 
 
 def test_missing_line_item_is_created_once_and_used(app, db, services, placement, scores):
