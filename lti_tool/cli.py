@@ -170,8 +170,13 @@ def serve(host, port):
 @with_appcontext
 def worker():
     """Send queued scores to the LMS gradebooks (several may run at once on PostgreSQL)."""
+    import logging
+
     from lti_tool.grades.worker import run_worker
 
+    # One line per pass and per refused score on standard error, unless the operator configured logging.
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     run_worker(current_app._get_current_object())
 
 
