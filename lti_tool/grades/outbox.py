@@ -36,6 +36,7 @@ def queue_score(instance, user_id, participation):
         next_attempt_at=utcnow(),
         attempts=0,
         last_error=None,
+        last_status=None,
     )
     waiting = db.session.execute(
         select(ScoreOutbox.id).filter_by(activity_instance_id=instance.id, user_id=user_id, status=PENDING)

@@ -34,6 +34,7 @@ from lti_tool.platforms import GENERIC, ScoreRefusal, family_of
 
 log = logging.getLogger(__name__)
 SUPERSEDED_REASON = "Superseded by a newer score."
+LEARNER_GONE = "The learner is no longer in the course"
 STALE_RETRY_SECONDS = 1.0
 _inline = {}
 _inline_guard = threading.Lock()
@@ -249,14 +250,16 @@ def _record(jobs, outcomes, families, lease_until, counts):
             job, error, families.get(job.platform_id, GENERIC), now, max_attempts)
         counts[key] += 1
         params.append({"b_id": job.row_id, "b_lease": lease_until, "b_status": status, "b_next": next_at,
-                       "b_error": reason and reason[:1000], "b_attempts": attempts, "b_sent": sent_at})
+                       "b_error": reason and reason[:1000], "b_attempts": attempts, "b_sent": sent_at,
+                       "b_http": getattr(error, "status", None)})
     table = ScoreOutbox.__table__
     # Fenced by our lease: if it ran out and another worker took the row over, this changes nothing.
     db.session.execute(
         update(table).where(table.c.id == bindparam("b_id"), table.c.status == SENDING,
                             table.c.lease_until == bindparam("b_lease"))
         .values(status=bindparam("b_status"), last_error=bindparam("b_error"), next_attempt_at=bindparam("b_next"),
-                attempts=bindparam("b_attempts"), sent_at=bindparam("b_sent"), lease_until=None), params)
+                attempts=bindparam("b_attempts"), sent_at=bindparam("b_sent"), last_status=bindparam("b_http"),
+                lease_until=None), params)
     db.session.commit()
 
 
@@ -275,7 +278,7 @@ def _outcome(job, error, family, now, max_attempts):
         reason = f"{error.reason} (sending the newest score again with a later timestamp)"
         return PENDING, reason, "retried", now + timedelta(seconds=STALE_RETRY_SECONDS), None, attempts
     if refusal is ScoreRefusal.GONE:
-        reason = f"The learner is no longer in the course ({error.reason})."
+        reason = f"{LEARNER_GONE} ({error.reason})."
         return FAILED, reason, "failed", now, None, attempts
     if error.retryable and attempts < max_attempts:
         return (PENDING, error.reason, "retried",

@@ -32,6 +32,8 @@ class ScoreOutbox(db.Model):
     # worker) the row is due again. Also fences the owner's final update.
     lease_until = db.Column(db.DateTime)
     last_error = db.Column(db.String(1000))
+    # The HTTP status of the last refusal (None: no answer, or not sent yet): what facilitators are told.
+    last_status = db.Column(db.Integer)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     sent_at = db.Column(db.DateTime)
 

@@ -1,4 +1,4 @@
-"""platform family and Dynamic Registration invites
+"""platform family, Dynamic Registration invites, the status of a refused score
 
 Revision ID: 7d2e4f1a9b30
 Revises: 51c9fcba43ac
@@ -19,6 +19,9 @@ def upgrade():
     with op.batch_alter_table('platform', schema=None) as batch_op:
         batch_op.add_column(sa.Column('product_family', sa.String(length=40), nullable=False, server_default=''))
 
+    with op.batch_alter_table('score_outbox', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('last_status', sa.Integer(), nullable=True))
+
     op.create_table('registration_invite',
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('token_hash', sa.String(length=64), nullable=False),
@@ -35,5 +38,7 @@ def upgrade():
 
 def downgrade():
     op.drop_table('registration_invite')
+    with op.batch_alter_table('score_outbox', schema=None) as batch_op:
+        batch_op.drop_column('last_status')
     with op.batch_alter_table('platform', schema=None) as batch_op:
         batch_op.drop_column('product_family')

@@ -43,3 +43,21 @@ def test_only_the_newest_row_of_a_learner_counts(app, db, services, placement, s
     db.session.commit()
     assert status.learner_statuses(instance.id)[old.user_id].state == "pending"
     assert status.summary(placement().id) == {"sent": 0, "pending": 0, "failed": 0}
+
+
+def test_facilitators_read_what_went_wrong_in_plain_words(app, services, placement, scores, monkeypatch):
+    from lti_tool.grades.worker import drain
+
+    monkeypatch.setitem(app.config, "GRADES_SEND_THREADS", 1)
+    instance = placement()
+    column_gone, stale, refused = scores(instance, 3)
+    services.script("score", 404, {"error": "Not found"})
+    services.script("score", 409, {"error": "Refusing score with an earlier timestamp for item 5 and user 7"})
+    services.script("score", 422, {"error": "scoreGiven must be a number"})
+    drain()
+    by_row = {rid: status.learner_statuses(instance.id)[row(rid).user_id] for rid in (column_gone, stale, refused)}
+    assert str(by_row[column_gone].explanation) == "The LMS no longer has this activity's gradebook column."
+    assert by_row[column_gone].state == "failed" and "404" in by_row[column_gone].reason
+    assert by_row[stale].state == "pending" and by_row[stale].retrying
+    assert str(by_row[stale].explanation).startswith("The LMS holds a score with a later time")
+    assert str(by_row[refused].explanation) == "The LMS refused the score."
