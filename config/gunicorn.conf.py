@@ -12,4 +12,18 @@ keepalive = 5
 # database pools and key caches are per process.
 preload_app = False
 accesslog = "-"
+# The path only (%(U)s), never the query string or the referrer: links carry launch tokens.
+access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(M)sms "%(a)s"'
 forwarded_allow_ips = os.environ.get("LEERNETWERK_FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+
+def on_starting(server):
+    """Check the configuration and the database once, in the master, before any worker forks.
+
+    A problem ends gunicorn with one clear message instead of workers failing and restarting for ever.
+    """
+    from config.checks import check_environment
+    from lti_tool.health import check_ready_or_exit
+
+    check_environment()
+    check_ready_or_exit()

@@ -10,6 +10,7 @@ from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
 from config import config_for
+from config.checks import production_problems
 from lti_tool.extensions import babel, cache, csrf, db, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,11 +64,9 @@ def normalise_database_url(url):
 
 
 def _check_production(config):
-    if not config.get("SECRET_KEY"):
-        raise SystemExit("LEERNETWERK_SECRET_KEY is required in production.")
-    base = urlparse(config["BASE_URL"])
-    if base.scheme != "https" and base.hostname not in ("localhost", "127.0.0.1"):
-        raise SystemExit(f"LEERNETWERK_BASE_URL must be https in production (got {config['BASE_URL']}).")
+    problems = production_problems(config)
+    if problems:
+        raise SystemExit("Leernetwerk cannot start:\n- " + "\n- ".join(problems))
 
 
 def _instance_secret(instance):

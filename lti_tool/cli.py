@@ -2,9 +2,9 @@
 import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
-from flask_migrate.cli import db as db_group
 
 from lti_tool import keys, registrations
+from lti_tool.cli_db import db_group
 from lti_tool.cli_grades import grades as grades_group
 
 

@@ -4,9 +4,11 @@ import secrets
 
 from flask import jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
 
 from lti_tool.extensions import db
+from lti_tool.health import readiness_problem
 from lti_tool.session import LaunchRequired
 
 log = logging.getLogger("lti_tool.errors")
@@ -32,6 +34,7 @@ _TITLES = {
     413: _l("That was too much at once"),
     429: _l("Too many requests"),
     500: _l("Something went wrong on our side"),
+    503: _l("Leernetwerk is not ready yet"),
 }
 _MESSAGES = {
     400: _l("The page received something it did not expect. Go back and try again."),
@@ -43,6 +46,7 @@ _MESSAGES = {
     413: _l("The data you sent is larger than we accept."),
     429: _l("Please wait a moment and try again."),
     500: _l("The problem has been logged. Try again in a moment."),
+    503: _l("The tool is being set up or updated. Try again later; if this lasts, tell your LMS administrator."),
 }
 
 
@@ -100,5 +104,9 @@ def register(app):
     def unexpected(error):
         db.session.rollback()
         reference = new_reference()
+        if isinstance(error, SQLAlchemyError) and (problem := readiness_problem()):
+            # An unmigrated or unreachable database is the operator's to fix, not a crash.
+            log.error("not ready ref=%s: %s", reference, problem)
+            return error_response(503, _TITLES[503], _MESSAGES[503], reference, admin_detail=problem)
         log.exception("unexpected error ref=%s", reference)
         return error_response(500, _TITLES[500], _MESSAGES[500], reference)

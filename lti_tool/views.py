@@ -3,6 +3,7 @@ from flask import jsonify
 from flask_babel import get_locale
 
 from lti_tool import keys
+from lti_tool.health import readiness_problem
 from lti_tool.session import template_helpers
 
 
@@ -25,6 +26,10 @@ def register_views(app):
 
     @app.get("/healthz")
     def health():
+        """200 when the database answers and is migrated; 503 with the reason otherwise (for load balancers)."""
+        problem = readiness_problem()
+        if problem:
+            return {"status": "unavailable", "reason": problem}, 503
         return {"status": "ok"}
 
     @app.context_processor

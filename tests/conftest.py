@@ -3,6 +3,7 @@ import os
 
 import pytest
 from flask import g, request_started
+from flask_migrate import stamp
 
 from lti_tool import create_app
 from lti_tool.extensions import cache as cache_ext
@@ -23,6 +24,7 @@ def _app(app_config, tmp_path_factory):
     with app.app_context():
         _empty_database()
         db_ext.create_all()
+        stamp()  # the tables are the newest models: record that, as `db upgrade` would
     return app
 
 

@@ -11,6 +11,7 @@ from lti_tool.extensions import db
 from lti_tool.grades import grade_status
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
+from lti_tool import privacy
 
 TEMPLATES = "activities/expectations/"
 
@@ -101,7 +102,7 @@ def erase_person(iid, uid):
                                holdings=erase.holdings(instance, user.id))
     if request.form.get("confirm") != "yes":
         abort(400)
-    ExpectationsActivity.erase(instance, user)
+    privacy.erase_learner(instance, user)
     db.session.commit()
     return redirect(launch_url("expectations.participants", done="erased"), code=303)
 

@@ -3,13 +3,14 @@ from flask import Response, abort, g, redirect, render_template, request
 from sqlalchemy import select
 
 from activities.network import (
-    NetworkActivity, bp, convert, course_change, course_view, dashboard, erase, exports, matching, moments, service)
+    bp, convert, course_change, course_view, dashboard, erase, exports, matching, moments, service)
 from activities.network import settings as network_settings
 from activities.network.export_rows import code
 from activities.network.forms import current_language
 from lti_tool.extensions import db
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
+from lti_tool import privacy
 
 FORMATS = {
     "graphml": ("application/graphml+xml", "graphml"),
@@ -133,6 +134,6 @@ def erase_learner(iid, uid):
                                drawings=drawings, contacts=contacts)
     if request.form.get("confirm") != "yes":
         abort(400)
-    NetworkActivity.erase(instance, user)
+    privacy.erase_learner(instance, user)
     db.session.commit()
     return redirect(launch_url("network.index", done="erased"), code=303)

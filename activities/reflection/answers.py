@@ -11,7 +11,8 @@ from sqlalchemy import delete, select
 from activities.reflection import tagging
 from activities.reflection.content import (
     ACTION, AUDIENCE_KEYS, BRAKE, EASY, ENGINE, FACTORS, HARD, SHARING, SITUATIONS, TRUST)
-from activities.reflection.models import ANSWER_MODELS, Action, Factor, FactorTag, SharingAnswer, Situation, TrustScore
+from activities.reflection.models import (
+    ANSWER_MODELS, Action, Factor, FactorTag, SharingAnswer, Situation, ThemeEdit, TrustScore)
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance
 
@@ -164,4 +165,17 @@ def erase(instance, user_id):
         result = db.session.execute(delete(model).where(
             model.activity_instance_id == instance.id, model.user_id == user_id))
         removed += result.rowcount or 0
+    _forget_unused_own_themes(instance)
     return removed
+
+
+def _forget_unused_own_themes(instance):
+    """Theme edits keyed by an own tag nobody uses any more: the key is the erased learner's own words."""
+    used = set(db.session.execute(
+        select(FactorTag.tag_key).join(Factor, Factor.id == FactorTag.factor_id)
+        .where(Factor.activity_instance_id == instance.id)).scalars())
+    for edit in db.session.execute(select(ThemeEdit).where(ThemeEdit.activity_instance_id == instance.id)).scalars():
+        if tagging.is_own(edit.tag_key) and edit.tag_key not in used:
+            db.session.delete(edit)
+        elif edit.merged_into and tagging.is_own(edit.merged_into) and edit.merged_into not in used:
+            edit.merged_into = None

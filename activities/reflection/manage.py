@@ -2,7 +2,7 @@
 from flask import Response, abort, g, redirect, render_template, request
 from sqlalchemy import select
 
-from activities.reflection import ReflectionActivity, bp, pages
+from activities.reflection import bp, pages
 from activities.reflection import answers as answering
 from activities.reflection import export as exporting
 from activities.reflection import settings as reflection_settings
@@ -12,6 +12,7 @@ from activities.reflection.themes import Themes
 from lti_tool.extensions import db
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
+from lti_tool import privacy
 
 QUOTE_MODELS = {"situation": Situation, "factor": Factor, "trust": TrustScore, "sharing": SharingAnswer,
                 "action": Action}
@@ -128,6 +129,6 @@ def erase(iid, uid):
                                has_answers=mine.started)
     if request.form.get("confirm") != "yes":
         abort(400)
-    ReflectionActivity.erase(instance, user)
+    privacy.erase_learner(instance, user)
     db.session.commit()
     return redirect(launch_url("reflection.index", done="erased"), code=303)

@@ -13,6 +13,7 @@ from lti_tool.extensions import db
 from lti_tool.grades import record_participation
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
+from lti_tool import privacy
 
 LEARNER_TEMPLATE = "activities/voting/index.html"
 
@@ -119,6 +120,6 @@ def erase(iid, uid):
                                vote_count=_vote_count(instance, user))
     if request.form.get("confirm") != "yes":
         abort(400)
-    VotingActivity.erase(instance, user)
+    privacy.erase_learner(instance, user)
     db.session.commit()
     return redirect(launch_url("voting.index", done="erased"), code=303)

@@ -7,14 +7,14 @@ from lti_tool.app import normalise_database_url
 
 def test_production_refuses_missing_secret(tmp_path, monkeypatch):
     monkeypatch.setenv("LEERNETWERK_INSTANCE_PATH", str(tmp_path))
-    with pytest.raises(SystemExit, match="LEERNETWERK_SECRET_KEY is required"):
+    with pytest.raises(SystemExit, match="LEERNETWERK_SECRET_KEY must be at least 32 bytes"):
         create_app({"CONFIG_NAME": "production", "SECRET_KEY": None, "BASE_URL": "https://tool.example.org",
                     "SQLALCHEMY_DATABASE_URI": "sqlite://"})
 
 
 def test_production_refuses_plain_http_base_url(tmp_path, monkeypatch):
     monkeypatch.setenv("LEERNETWERK_INSTANCE_PATH", str(tmp_path))
-    with pytest.raises(SystemExit, match="must be https"):
+    with pytest.raises(SystemExit, match="must start with https://"):
         create_app({"CONFIG_NAME": "production", "SECRET_KEY": "x" * 40, "BASE_URL": "http://tool.example.org",
                     "SQLALCHEMY_DATABASE_URI": "sqlite://"})
 
