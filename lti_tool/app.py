@@ -45,6 +45,8 @@ def _load_config(app, config):
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {}
+    # Statement parameters are learners' answers and names: never in an exception message or log.
+    app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
     app.config["BASE_URL"] = app.config["BASE_URL"].rstrip("/")
     if cls.ENV_NAME == "production":
         _check_production(app.config)
@@ -106,11 +108,12 @@ def _init_extensions(app):
 
 def _register_parts(app):
     from activities import register_activities
-    from lti_tool import cli, errors, security_headers
+    from lti_tool import cli, errors, request_log, security_headers
     from lti_tool.views import register_views
 
     register_views(app)
     register_activities(app)
     errors.register(app)
     security_headers.register(app)
+    request_log.register(app)
     cli.register(app)

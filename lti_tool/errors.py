@@ -2,7 +2,7 @@
 import logging
 import secrets
 
-from flask import jsonify, render_template, request
+from flask import g, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -108,5 +108,5 @@ def register(app):
             # An unmigrated or unreachable database is the operator's to fix, not a crash.
             log.error("not ready ref=%s: %s", reference, problem)
             return error_response(503, _TITLES[503], _MESSAGES[503], reference, admin_detail=problem)
-        log.exception("unexpected error ref=%s", reference)
+        log.exception("unexpected error ref=%s request=%s", reference, g.get("request_id", "-"))
         return error_response(500, _TITLES[500], _MESSAGES[500], reference)
