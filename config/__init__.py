@@ -42,6 +42,8 @@ class Config:
     GRADES_BACKOFF_CAP_SECONDS = 900
     GRADES_SEND_THREADS = 8
     HTTP_TIMEOUT_SECONDS = 10
+    # Saves per launch session and minute (a drawing's autosave stays far below); 0 switches it off.
+    WRITES_PER_MINUTE = int(_env("WRITES_PER_MINUTE", "120"))
     # A requests.Session for all outgoing LTI calls; tests put an in-process transport here.
     LTI_REQUESTS_SESSION = None
 

@@ -2,7 +2,7 @@
 import logging
 import secrets
 
-from flask import g, jsonify, render_template, request
+from flask import g, jsonify, make_response, render_template, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.exceptions import HTTPException
@@ -98,7 +98,10 @@ def register(app):
             message = _l("This form has expired. Reload the page and try again; nothing was saved.")
         else:
             message = _MESSAGES.get(status, _MESSAGES[400])
-        return error_response(status, _TITLES.get(status, _TITLES[400]), message, reference)
+        response = make_response(error_response(status, _TITLES.get(status, _TITLES[400]), message, reference))
+        if getattr(error, "retry_after", None):
+            response.headers["Retry-After"] = str(error.retry_after)
+        return response
 
     @app.errorhandler(Exception)
     def unexpected(error):

@@ -17,6 +17,7 @@ from lti_tool.extensions import db
 from lti_tool.launch import Launch
 from lti_tool.models import LaunchSession
 from lti_tool.models.base import utcnow
+from lti_tool.rate_limit import check_write_rate
 
 TOKEN_PARAM = "lt"
 CSRF_FIELD = "csrf_token"
@@ -118,6 +119,7 @@ def launch_required(role=None, instance_arg="iid"):
             g.launch = launch
             if request.method in UNSAFE_METHODS:
                 check_csrf(launch)
+                check_write_rate(launch)
             return view(*args, **kwargs)
         return wrapper
     return decorator
