@@ -26,8 +26,11 @@ class Config:
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
     LANGUAGES = ("nl", "en")
-    LAUNCH_SESSION_SECONDS = 8 * 3600
+    LAUNCH_SESSION_SECONDS = 8 * 3600  # absolute: a launch session never lives longer
+    LAUNCH_IDLE_SECONDS = 2 * 3600  # a session unused this long has ended
     LAUNCH_TOKEN_SECONDS = 2 * 3600
+    # Exports with personal data need a launch from the LMS this recent (a copied link is not enough).
+    FRESH_LAUNCH_SECONDS = 3600
     NONCE_SECONDS = 3600
     LOGIN_STATE_SECONDS = 600
     JWKS_CACHE_SECONDS = 3600

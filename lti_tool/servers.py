@@ -5,9 +5,18 @@ import sys
 from pathlib import Path
 
 import click
-from werkzeug.serving import run_simple
+from werkzeug.serving import WSGIRequestHandler, run_simple
 
 from lti_tool import registrations
+
+
+class PathOnlyRequestHandler(WSGIRequestHandler):
+    """Werkzeug's handler, logging the path without its query string (links carry launch tokens)."""
+
+    def log_request(self, code="-", size="-"):
+        """One access line: method, path, status."""
+        path = self.path.split("?", 1)[0]
+        self.log("info", '"%s %s %s" %s %s', self.command, path, self.request_version, code, size)
 
 
 def serve_dev(app, host, port):
@@ -15,7 +24,8 @@ def serve_dev(app, host, port):
     from lti_tool.grades.worker import start_inline_drainer
 
     start_inline_drainer(app)
-    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False)
+    run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False,
+               request_handler=PathOnlyRequestHandler)
 
 
 def _upgrade_database(app):

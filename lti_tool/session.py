@@ -1,17 +1,23 @@
-"""Server-side launch sessions, reached by cookie or by a short-lived signed launch token.
+"""Server-side launch sessions, reached by cookie or by a short-lived launch token.
 
 Third-party cookies may be blocked inside the LMS iframe, so every page carries a launch token
 (`lt`) in its links and forms, bound to the user and the activity; the cookie is a convenience.
-CSRF tokens derive from the launch session, so forms work without any cookie at all.
+The token is encrypted (opaque): one copied from a log or a shared link reveals no session id, so
+it cannot be turned into a cookie, and it expires on its own. Sessions end after an idle time and
+after an absolute lifetime, whichever comes first. CSRF tokens derive from the launch session, so
+forms work without any cookie at all.
 """
+import base64
 import hashlib
 import hmac
+import json
 import secrets
 from datetime import timedelta
-from functools import wraps
+from functools import lru_cache, wraps
 
+from cryptography.fernet import Fernet, InvalidToken
 from flask import abort, current_app, g, request, url_for
-from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
+from sqlalchemy import update
 
 from lti_tool.extensions import db
 from lti_tool.launch import Launch
@@ -23,6 +29,7 @@ TOKEN_PARAM = "lt"
 CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
+TOUCH_SECONDS = 60
 
 
 class LaunchRequired(Exception):
@@ -33,8 +40,14 @@ class LaunchRequired(Exception):
         self.reason = reason
 
 
-def _serializer():
-    return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="leernetwerk-launch-token")
+@lru_cache(maxsize=4)
+def _fernet(secret):
+    key = hashlib.sha256(f"leernetwerk-launch-token:{secret}".encode()).digest()
+    return Fernet(base64.urlsafe_b64encode(key))
+
+
+def _cipher():
+    return _fernet(current_app.config["SECRET_KEY"])
 
 
 def cookie_name(instance_id):
@@ -54,20 +67,26 @@ def open_session(launch_fields):
 
 
 def issue_token(launch):
-    """A signed, short-lived token naming this launch session, its user and activity."""
-    return _serializer().dumps({"s": launch.session_id, "u": launch.user_id, "i": launch.activity_instance_id})
+    """An encrypted, short-lived token naming this launch session, its user and activity."""
+    payload = json.dumps([launch.session_id, launch.user_id, launch.activity_instance_id], separators=(",", ":"))
+    return _cipher().encrypt(payload.encode()).decode()
 
 
 def _session_id_from_token(token):
+    cipher = _cipher()
     try:
-        data = _serializer().loads(token, max_age=current_app.config["LAUNCH_TOKEN_SECONDS"])
-    except SignatureExpired:
-        raise LaunchRequired("expired")
-    except BadSignature:
+        data = json.loads(cipher.decrypt(token.encode(), ttl=current_app.config["LAUNCH_TOKEN_SECONDS"]))
+    except InvalidToken:
+        try:  # authentic but too old, or not ours at all
+            cipher.extract_timestamp(token.encode())
+        except (InvalidToken, ValueError):
+            raise LaunchRequired("invalid") from None
+        raise LaunchRequired("expired") from None
+    except (ValueError, UnicodeError):
+        raise LaunchRequired("invalid") from None
+    if not (isinstance(data, list) and len(data) == 3 and isinstance(data[0], str)):
         raise LaunchRequired("invalid")
-    if not isinstance(data, dict) or "s" not in data:
-        raise LaunchRequired("invalid")
-    return data["s"], data.get("u"), data.get("i")
+    return data[0], data[1], data[2]
 
 
 def load_launch(instance_id):
@@ -83,10 +102,17 @@ def load_launch(instance_id):
         if not session_id:
             raise LaunchRequired("missing")
     row = db.session.get(LaunchSession, session_id)
-    if row is None or row.expires_at < utcnow():
+    now = utcnow()
+    idle = timedelta(seconds=current_app.config["LAUNCH_IDLE_SECONDS"])
+    if row is None or row.expires_at < now or (row.last_seen_at or row.created_at) < now - idle:
         raise LaunchRequired("expired")
     if row.activity_instance_id != instance_id or (expected_user is not None and row.user_id != expected_user):
         raise LaunchRequired("foreign")
+    g.launch_opened_at = row.created_at
+    if row.last_seen_at is None or row.last_seen_at < now - timedelta(seconds=TOUCH_SECONDS):
+        # At most one small write a minute per session keeps the idle clock honest.
+        db.session.execute(update(LaunchSession).where(LaunchSession.id == row.id).values(last_seen_at=now))
+        db.session.commit()
     return Launch.from_json(row.data)
 
 
@@ -103,11 +129,12 @@ def check_csrf(launch):
         abort(400, description="csrf")
 
 
-def launch_required(role=None, instance_arg="iid"):
+def launch_required(role=None, instance_arg="iid", fresh=False):
     """Decorate a view: load the launch into g.launch, check CSRF on writes, and enforce a role.
 
     `role="instructor"` admits instructors and administrators; the view's `instance_arg`
     URL value must be the launch's own activity placement (None for deep-linking views).
+    `fresh=True` (personal-data exports) needs a launch from the LMS within FRESH_LAUNCH_SECONDS.
     """
     def decorator(view):
         @wraps(view)
@@ -116,6 +143,8 @@ def launch_required(role=None, instance_arg="iid"):
             launch = load_launch(instance_id)
             if role == "instructor" and not launch.is_instructor:
                 abort(403)
+            if fresh and g.launch_opened_at < utcnow() - timedelta(seconds=current_app.config["FRESH_LAUNCH_SECONDS"]):
+                raise LaunchRequired("stale")
             g.launch = launch
             if request.method in UNSAFE_METHODS:
                 check_csrf(launch)

@@ -61,7 +61,7 @@ def _person_or_404(instance, uid):
 
 
 @bp.get("/<int:iid>/participants/<int:uid>/export.csv")
-@launch_required(role="instructor")
+@launch_required(role="instructor", fresh=True)
 def export_person(iid, uid):
     """One participant's data with their name (for an access request); fully anonymous cards stay out."""
     instance = instance_for(g.launch, iid)
@@ -83,7 +83,7 @@ def my_data(iid):
 
 
 @bp.get("/<int:iid>/export.csv")
-@launch_required(role="instructor")
+@launch_required(role="instructor", fresh=True)
 def export_all(iid):
     """All answers of the placement as CSV, with pseudonymous participant codes."""
     instance = instance_for(g.launch, iid)

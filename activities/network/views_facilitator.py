@@ -86,7 +86,7 @@ def matches(iid):
 
 
 @bp.get("/<int:iid>/export/<moment_key>/<fmt>")
-@launch_required(role="instructor")
+@launch_required(role="instructor", fresh=True)
 def export(iid, moment_key, fmt):
     """The course network at a moment as GraphML, CSV nodes, CSV edges or JSON (codes; names on request)."""
     instance, config, listing = _setup(iid)

@@ -86,7 +86,7 @@ def _csv(body, filename):
 
 
 @bp.get("/<int:iid>/export/aggregate.csv")
-@launch_required(role="instructor")
+@launch_required(role="instructor", fresh=True)
 def export_aggregate(iid):
     """The anonymous aggregate: counts, medians, distributions and shared quotes."""
     instance = answering.instance_for(g.launch, iid)
@@ -96,7 +96,7 @@ def export_aggregate(iid):
 
 
 @bp.get("/<int:iid>/export/personal-data.csv")
-@launch_required(role="instructor")
+@launch_required(role="instructor", fresh=True)
 def export_answers(iid):
     """Personal data: every answer with the learner's name, private answers included."""
     instance = answering.instance_for(g.launch, iid)

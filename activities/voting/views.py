@@ -82,7 +82,7 @@ def control(iid):
 
 
 @bp.get("/<int:iid>/export.csv")
-@launch_required(role="instructor")
+@launch_required(role="instructor", fresh=True)
 def export(iid):
     """All votes as CSV, with pseudonymous participant codes."""
     instance = service.instance_for(g.launch, iid)

@@ -39,3 +39,5 @@ class LaunchSession(db.Model):
     data = db.Column(db.JSON, nullable=False)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     expires_at = db.Column(db.DateTime, nullable=False, index=True)
+    # The session ends after LAUNCH_IDLE_SECONDS without a request (and at expires_at regardless).
+    last_seen_at = db.Column(db.DateTime)

@@ -1,4 +1,4 @@
-"""platform family, Dynamic Registration invites, the status of a refused score
+"""platform family, Dynamic Registration invites, a refused score's status, session idle time
 
 Revision ID: 7d2e4f1a9b30
 Revises: 51c9fcba43ac
@@ -21,6 +21,8 @@ def upgrade():
 
     with op.batch_alter_table('score_outbox', schema=None) as batch_op:
         batch_op.add_column(sa.Column('last_status', sa.Integer(), nullable=True))
+    with op.batch_alter_table('launch_session', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('last_seen_at', sa.DateTime(), nullable=True))
 
     op.create_table('registration_invite',
     sa.Column('id', sa.Integer(), nullable=False),
@@ -40,5 +42,7 @@ def downgrade():
     op.drop_table('registration_invite')
     with op.batch_alter_table('score_outbox', schema=None) as batch_op:
         batch_op.drop_column('last_status')
+    with op.batch_alter_table('launch_session', schema=None) as batch_op:
+        batch_op.drop_column('last_seen_at')
     with op.batch_alter_table('platform', schema=None) as batch_op:
         batch_op.drop_column('product_family')

@@ -46,3 +46,24 @@ def test_each_response_names_its_request_id(client):
     assert response.headers["X-Request-ID"] == "lb-abcdef123456"
     forged = client.get("/healthz", headers={"X-Request-ID": "x status=200 user=1"})
     assert forged.headers["X-Request-ID"] != "x status=200 user=1" and len(forged.headers["X-Request-ID"]) == 16
+
+
+def test_the_development_server_logs_paths_without_query_strings(app, caplog):
+    import threading
+    import urllib.request
+
+    from werkzeug.serving import make_server
+
+    from lti_tool.servers import PathOnlyRequestHandler
+
+    server = make_server("127.0.0.1", 0, app, request_handler=PathOnlyRequestHandler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with caplog.at_level(logging.INFO, logger="werkzeug"):
+            urllib.request.urlopen(f"http://127.0.0.1:{server.port}/healthz?lt=SECRET-TOKEN-123").read()
+    finally:
+        server.shutdown()
+    lines = [record.getMessage() for record in caplog.records if record.name == "werkzeug"]
+    assert any('"GET /healthz HTTP/1.1" 200' in line for line in lines), lines
+    assert not any("SECRET-TOKEN" in line for line in lines)

@@ -119,3 +119,44 @@ def test_facilitator_can_edit_settings_of_a_configured_placement(client, launche
     assert f"/setup/{instance.id}/voting?" in dashboard
     page = client.get(f"/setup/{instance.id}/voting", query_string=handle.params())
     assert page.status_code == 200 and b"Save settings" in page.data
+
+
+def test_a_token_is_opaque_and_cannot_become_a_cookie(client, launches, unconfigured):
+    import base64
+
+    handle = launches.launch(unconfigured)
+    session_id = handle.launch.session_id
+    padded = handle.token + "=" * (-len(handle.token) % 4)
+    assert session_id not in handle.token
+    assert session_id.encode() not in base64.urlsafe_b64decode(padded)
+    # A token copied from a log line, tried as the session cookie: useless.
+    client.set_cookie(f"ln_{unconfigured.id}", handle.token, domain="localhost")
+    assert client.get(f"/setup/{unconfigured.id}").status_code == 401
+
+
+def test_a_session_ends_after_its_idle_time(app, client, launches, unconfigured, db):
+    from datetime import timedelta
+
+    handle = launches.launch(unconfigured)
+    url = f"/setup/{unconfigured.id}"
+    assert client.get(url, query_string=handle.params()).status_code == 200
+    row = db.session.get(LaunchSession, handle.launch.session_id)
+    assert row.last_seen_at is not None  # the request counted as activity
+    row.last_seen_at = utcnow() - timedelta(seconds=app.config["LAUNCH_IDLE_SECONDS"] + 1)
+    db.session.commit()
+    assert client.get(url, query_string=handle.params()).status_code == 401
+
+
+def test_exports_need_a_recent_launch_from_the_lms(app, client, launches, db):
+    from datetime import timedelta
+
+    from tests.activities.reflection.conftest import Room
+
+    room = Room(client, launches)
+    export = f"{room.url}/export/personal-data.csv"
+    assert client.get(export, query_string=room.facilitator.params()).status_code == 200
+    row = db.session.get(LaunchSession, room.facilitator.launch.session_id)
+    row.created_at = utcnow() - timedelta(seconds=app.config["FRESH_LAUNCH_SECONDS"] + 1)
+    db.session.commit()
+    assert client.get(export, query_string=room.facilitator.params()).status_code == 401
+    assert room.get(room.facilitator).status_code == 200  # the dashboard itself still works

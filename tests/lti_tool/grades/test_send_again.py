@@ -73,7 +73,8 @@ def run(app):
     return lambda args: runner.invoke(main, args, obj=info, catch_exceptions=False)
 
 
-def test_grades_status_and_retry(app, db, run, services, placement, scores):
+def test_grades_status_and_retry(app, db, run, services, placement, scores, monkeypatch):
+    monkeypatch.setitem(app.config, "GRADES_SEND_THREADS", 1)  # the scripted answers go in row order
     instance = placement()
     ok, bad = scores(instance, 2)
     services.script("score", 200)
