@@ -42,6 +42,8 @@ class Config:
     GRADES_BACKOFF_CAP_SECONDS = 900
     GRADES_SEND_THREADS = 8
     HTTP_TIMEOUT_SECONDS = 10
+    # Dynamic Registration fetches an LMS's configuration over https only; plain http just for these hosts.
+    DYNAMIC_REGISTRATION_HTTP_HOSTS = ("localhost", "127.0.0.1")
     # A requests.Session for all outgoing LTI calls; tests put an in-process transport here.
     LTI_REQUESTS_SESSION = None
 
@@ -64,6 +66,8 @@ class TestingConfig(Config):
     REDIS_URL = _env("TEST_REDIS_URL")
     CACHE_KEY_PREFIX = "leernetwerk-test:"
     GRADES_INLINE = False
+    # The in-process demo LMS of the tests lives at http://lms.test.
+    DYNAMIC_REGISTRATION_HTTP_HOSTS = ("localhost", "127.0.0.1", "lms.test")
 
 
 class ProductionConfig(Config):
@@ -71,6 +75,7 @@ class ProductionConfig(Config):
 
     ENV_NAME = "production"
     SESSION_COOKIE_SECURE = True
+    DYNAMIC_REGISTRATION_HTTP_HOSTS = ()
 
 
 CONFIGS = {

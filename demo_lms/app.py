@@ -12,7 +12,8 @@ from demo_lms.state import DemoState, current_user
 from demo_lms.store import Store
 
 HERE = Path(__file__).resolve().parent
-SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti/jwks")
+SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti/jwks", "/lti/register",
+                    "/lti/openid-configuration")
 
 
 def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None, platform_storage=False):
@@ -52,9 +53,11 @@ def _default_session():
 
 
 def _register(app):
-    from demo_lms import ags_views, course_views, deep_link_views, launch_views, nrps_views, token_views
+    from demo_lms import (ags_views, course_views, deep_link_views, launch_views, nrps_views, registration_views,
+                          token_views)
 
-    for module in (course_views, launch_views, deep_link_views, token_views, ags_views, nrps_views):
+    for module in (course_views, launch_views, deep_link_views, token_views, ags_views, nrps_views,
+                   registration_views):
         app.register_blueprint(module.bp)
 
     @app.context_processor

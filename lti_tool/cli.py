@@ -4,7 +4,7 @@ from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 from flask_migrate.cli import db as db_group
 
-from lti_tool import keys, registrations
+from lti_tool import keys, registration_invites, registrations
 
 
 def register(app):
@@ -68,6 +68,20 @@ def platform_add(issuer, client_id, auth_login_url, auth_token_url, jwks_url, de
     click.echo(f"Registered platform {row.id}: {row.issuer} (client_id {row.client_id}), "
                f"deployments: {', '.join(d.deployment_id for d in row.deployments)}")
     _print_tool_urls()
+
+
+@platform.command("invite")
+@click.option("--name", default="", help="A name for people (e.g. 'Moodle HR academy'); default: the LMS's own.")
+@with_appcontext
+def platform_invite(name):
+    """Print a single-use Dynamic Registration URL (valid 7 days) for an LMS administrator."""
+    keys.current_key()  # the LMS fetches our JWKS while registering: have a key ready
+    invite, url = registration_invites.create_invite(name)
+    click.echo(f"Registration invite {invite.id}, valid until {invite.expires_at:%Y-%m-%d %H:%M} UTC, usable once.")
+    click.echo("Paste this URL in the LMS: Moodle: Site administration > Plugins > Activity modules > External "
+               "tool > Manage tools > Tool URL > Add LTI Advantage; Canvas: Admin > Developer Keys > "
+               "+ Developer Key > LTI Registration. Keep it secret: anyone with it can register an LMS.")
+    click.echo(url)
 
 
 @platform.command("list")

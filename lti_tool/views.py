@@ -9,11 +9,12 @@ from lti_tool.session import template_helpers
 def register_views(app):
     """Register the LTI endpoints, deep linking, the JWKS and template helpers."""
     from lti_tool.deep_linking import bp as deep_linking_bp
+    from lti_tool.dynamic_registration.views import bp as dynamic_registration_bp
     from lti_tool.launch_views import bp as launch_bp
     from lti_tool.login import bp as login_bp
     from lti_tool.setup_views import bp as setup_bp
 
-    for blueprint in (login_bp, launch_bp, deep_linking_bp, setup_bp):
+    for blueprint in (login_bp, launch_bp, deep_linking_bp, setup_bp, dynamic_registration_bp):
         app.register_blueprint(blueprint)
 
     @app.get("/.well-known/jwks.json")
