@@ -1,8 +1,9 @@
 """Mounting the core blueprints and the values every template sees."""
-from flask import jsonify
+from flask import g, jsonify
 from flask_babel import get_locale
 
 from lti_tool import keys
+from lti_tool.launch_notices import facilitator_notices
 from lti_tool.session import template_helpers
 
 
@@ -29,4 +30,5 @@ def register_views(app):
 
     @app.context_processor
     def inject():
-        return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl")}
+        return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl"),
+                "facilitator_notices": facilitator_notices(g.get("launch"))}
