@@ -190,9 +190,11 @@ def worker():
 @main.command("demo")
 @click.option("--lms-port", default=5000, show_default=True, type=int)
 @click.option("--tool-port", default=5001, show_default=True, type=int)
+@click.option("--dynamic-registration", is_flag=True,
+              help="Do not register the demo LMS by hand: print an invite to paste in the demo LMS instead.")
 @with_appcontext
-def demo(lms_port, tool_port):
+def demo(lms_port, tool_port, dynamic_registration):
     """Start the tool and the built-in demo LMS on this machine and print the address to open."""
     from lti_tool.servers import run_demo
 
-    run_demo(current_app._get_current_object(), lms_port, tool_port)
+    run_demo(current_app._get_current_object(), lms_port, tool_port, dynamic_registration=dynamic_registration)

@@ -28,7 +28,7 @@ def result_values(registered):
                           "taken part yet."))
     return {
         "registered": registered,
-        "lms_label": family.label,
+        "lms_label": family.label if family is not GENERIC else "",
         "scopes": [SCOPE_LABELS.get(scope, scope) for scope in registered.scopes],
         "missing": missing,
         "steps": family.after_registration or GENERIC_STEPS,
