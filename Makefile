@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
 
-.PHONY: demo test install install-test translations extract-messages bench clean
+.PHONY: demo demo-dynamic test install install-test translations extract-messages bench clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -25,6 +25,10 @@ install-test: $(VENV)/.installed-test
 ## demo: virtualenv, install, SQLite database, tool + demo LMS; prints the address to open
 demo: install
 	$(BIN)/leernetwerk demo
+
+## demo-dynamic: the same, but you register the tool in the demo LMS yourself (LTI Dynamic Registration)
+demo-dynamic: install
+	$(BIN)/leernetwerk demo --dynamic-registration
 
 ## test: install test extras and run the whole suite
 test: install-test

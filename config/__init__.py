@@ -47,6 +47,8 @@ class Config:
     HTTP_TIMEOUT_SECONDS = 10
     # Saves per launch session and minute (a drawing's autosave stays far below); 0 switches it off.
     WRITES_PER_MINUTE = int(_env("WRITES_PER_MINUTE", "120"))
+    # Dynamic Registration fetches an LMS's configuration over https only; plain http just for these hosts.
+    DYNAMIC_REGISTRATION_HTTP_HOSTS = ("localhost", "127.0.0.1")
     # A requests.Session for all outgoing LTI calls; tests put an in-process transport here.
     LTI_REQUESTS_SESSION = None
 
@@ -69,6 +71,8 @@ class TestingConfig(Config):
     REDIS_URL = _env("TEST_REDIS_URL")
     CACHE_KEY_PREFIX = "leernetwerk-test:"
     GRADES_INLINE = False
+    # The in-process demo LMS of the tests lives at http://lms.test.
+    DYNAMIC_REGISTRATION_HTTP_HOSTS = ("localhost", "127.0.0.1", "lms.test")
 
 
 class ProductionConfig(Config):
@@ -76,6 +80,7 @@ class ProductionConfig(Config):
 
     ENV_NAME = "production"
     SESSION_COOKIE_SECURE = True
+    DYNAMIC_REGISTRATION_HTTP_HOSTS = ()
 
 
 CONFIGS = {

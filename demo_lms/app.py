@@ -12,9 +12,10 @@ from demo_lms.state import DemoState, current_user
 from demo_lms.store import Store
 
 HERE = Path(__file__).resolve().parent
-SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti/jwks")
+SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti/jwks", "/lti/register",
+                    "/lti/openid-configuration")
 # Calls a tool makes with its own HTTP client (not the browser): these need a User-Agent.
-SERVICE_CALLS = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/jwks")
+SERVICE_CALLS = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/jwks", "/lti/openid-configuration")
 
 
 def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None, platform_storage=False):
@@ -54,9 +55,11 @@ def _default_session():
 
 
 def _register(app):
-    from demo_lms import ags_views, course_views, deep_link_views, launch_views, nrps_views, token_views
+    from demo_lms import (ags_views, course_views, deep_link_views, launch_views, nrps_views, registration_views,
+                          token_views)
 
-    for module in (course_views, launch_views, deep_link_views, token_views, ags_views, nrps_views):
+    for module in (course_views, launch_views, deep_link_views, token_views, ags_views, nrps_views,
+                   registration_views):
         app.register_blueprint(module.bp)
 
     @app.context_processor

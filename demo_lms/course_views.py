@@ -24,7 +24,8 @@ def course():
         link["lineitem"] = store.lineitem_for_link(link["id"])
     added = store.link(request.args.get("added", "")) if request.args.get("added") else None
     return render_template("lms/course.html", links=links, added=added, course_id=people.COURSE_ID,
-                           cancelled=request.args.get("cancelled") == "1")
+                           cancelled=request.args.get("cancelled") == "1",
+                           registered=request.args.get("registered") == "1")
 
 
 @bp.get("/course/activity/<link_id>")

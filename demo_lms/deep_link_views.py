@@ -4,7 +4,6 @@ from flask import Blueprint, abort, render_template, request, url_for
 from lti1p3platform.exceptions import LtiDeepLinkingResponseException, LtiException
 
 from demo_lms import people
-from demo_lms.registration import CLIENT_ID, DEPLOYMENT_ID
 from demo_lms.score_rules import finite_number
 from demo_lms.state import lms_state
 
@@ -22,7 +21,7 @@ def deep_link_return():
         abort(400, description="The tool sent no deep linking response (no JWT field).")
     config = state.platform_config()
     config.expected_audience = state.registration.get_iss()
-    config.expected_issuer = CLIENT_ID
+    config.expected_issuer = state.registration.get_client_id()
     try:
         items = config.validate_deeplinking_resp({"JWT": token})
     except (LtiException, LtiDeepLinkingResponseException, jwt.PyJWTError) as exc:
@@ -46,7 +45,7 @@ def _check_claims(state, claims):
         abort(400, description="The deep linking response is not LTI 1.3.0.")
     if not isinstance(claims.get("nonce"), str) or not claims["nonce"]:
         abort(400, description="The deep linking response has no nonce.")
-    if claims.get(LTI + "deployment_id") != DEPLOYMENT_ID:
+    if claims.get(LTI + "deployment_id") != state.registration.get_deployment_id():
         abort(400, description="The deep linking response names another deployment.")
     data = claims.get(DL + "data")
     if not isinstance(data, str) or not data:

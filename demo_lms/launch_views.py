@@ -5,7 +5,6 @@ from flask import Blueprint, abort, jsonify, request, url_for
 
 from demo_lms import people
 from demo_lms.flask_adapter import FlaskMessageLaunch, FlaskOIDCLogin, FlaskRequest
-from demo_lms.registration import CLIENT_ID
 from demo_lms.state import current_user, lms_state, require_facilitator
 
 bp = Blueprint("lti", __name__)
@@ -52,7 +51,7 @@ def auth():
     for name, value in EXPECTED.items():
         if params.get(name) != value:
             abort(400, description=f"Authentication request: {name} must be {value!r}.")
-    if params.get("client_id") != CLIENT_ID:
+    if params.get("client_id") != state.registration.get_client_id():
         abort(400, description="Authentication request: unknown client_id.")
     if params.get("redirect_uri") not in state.registration.redirect_uris:
         abort(400, description="Authentication request: redirect_uri is not registered for this tool.")

@@ -16,12 +16,13 @@ CLOCK_SKEW = 60
 class DemoRegistration(Registration):
     """The tool's registration in this LMS; keys are loaded objects and the kid is fixed."""
 
-    def __init__(self, lms_url, tool_url, platform_key):
-        values, tool = registration_values(lms_url), tool_values(tool_url)
+    def __init__(self, lms_url, tool_url, platform_key, client_id=CLIENT_ID, deployment_id=DEPLOYMENT_ID, tool=None):
+        """The hand registration by default; Dynamic Registration passes its client, deployment and `tool` values."""
+        values, tool = registration_values(lms_url), tool or tool_values(tool_url)
         self.platform_key = platform_key
         self.token_url = values["auth_token_url"]
-        self.redirect_uris = tool["redirect_uris"]
-        self.set_iss(values["issuer"]).set_client_id(CLIENT_ID).set_deployment_id(DEPLOYMENT_ID)
+        self.redirect_uris = tuple(tool["redirect_uris"])
+        self.set_iss(values["issuer"]).set_client_id(client_id).set_deployment_id(deployment_id)
         self.set_launch_url(tool["launch_url"]).set_deeplink_launch_url(tool["deep_linking_url"])
         self.set_oidc_login_url(tool["login_url"]).set_tool_key_set_url(tool["jwks_url"])
         # lti1p3platform hints PEM strings; PyJWT takes key objects and skips re-parsing them.

@@ -5,7 +5,8 @@ from flask import abort, current_app, session
 from itsdangerous import BadSignature, URLSafeSerializer
 
 from demo_lms import people
-from demo_lms.lti_platform import DemoPlatformConfig
+from demo_lms.lti_platform import DemoPlatformConfig, DemoRegistration
+from demo_lms.tool_registrations import ToolRegistrations
 
 AGS_PREFIX = "/lti/ags"
 
@@ -15,17 +16,35 @@ class DemoState:
 
     def __init__(self, store, registration, requests_session, lms_url, tool_url, secret):
         self.store = store
-        self.registration = registration
+        self.hand_registration = registration
         self.requests_session = requests_session
         self.lms_url = lms_url.rstrip("/")
         self.tool_url = tool_url.rstrip("/")
         self._hints = URLSafeSerializer(secret, salt="demo-lms-lti-message-hint")
         self.platform_storage = False
+        # Brightspace registers tools without a registration token; False makes this LMS do the same.
+        self.registration_token_required = True
+        self.tools = ToolRegistrations(store)
+        self._dynamic = None
+        self.use_registered_tool()
+
+    @property
+    def registration(self):
+        """The tool registration in use: the newest dynamically registered tool, else the hand registration."""
+        return self._dynamic or self.hand_registration
+
+    def use_registered_tool(self):
+        """Switch to the newest tool registered through Dynamic Registration (if any)."""
+        latest = self.tools.latest()
+        if latest is not None:
+            client_id, deployment_id, tool = latest
+            self._dynamic = DemoRegistration(self.lms_url, self.tool_url, self.hand_registration.platform_key,
+                                             client_id=client_id, deployment_id=deployment_id, tool=tool)
 
     @property
     def tool_origin(self):
-        """scheme://host[:port] of the tool (for the CSP)."""
-        parts = urlsplit(self.tool_url)
+        """scheme://host[:port] of the tool in use (for the CSP)."""
+        parts = urlsplit(self.registration.get_launch_url() or self.tool_url)
         return f"{parts.scheme}://{parts.netloc}"
 
     def platform_config(self):

@@ -3,7 +3,6 @@ import jwt
 from flask import Blueprint, jsonify, request
 from lti1p3platform.exceptions import LtiException, MissingRequiredClaim
 
-from demo_lms.registration import CLIENT_ID
 from demo_lms.state import lms_state
 
 bp = Blueprint("token", __name__)
@@ -29,7 +28,7 @@ def token():
         return _oauth_error("invalid_request", f"client_assertion_type must be {ASSERTION_TYPE}.")
     config = state.platform_config()
     config.expected_audience = state.registration.token_url
-    config.expected_issuer = CLIENT_ID
+    config.expected_issuer = state.registration.get_client_id()
     try:
         result = config.get_access_token(form)
     except MissingRequiredClaim as exc:
@@ -51,7 +50,7 @@ def token():
 
 
 def _assertion_problem(state, claims):
-    if claims.get("sub") != CLIENT_ID:
+    if claims.get("sub") != state.registration.get_client_id():
         return "The client assertion's sub must be the client_id."
     if claims["exp"] - claims["iat"] > ASSERTION_MAX_SECONDS:
         return "The client assertion lives too long (at most an hour)."

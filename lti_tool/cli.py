@@ -3,7 +3,7 @@ import click
 from flask import current_app
 from flask.cli import FlaskGroup, with_appcontext
 
-from lti_tool import keys, registrations
+from lti_tool import keys, registration_invites, registrations
 from lti_tool.cli_db import db_group
 from lti_tool.cli_grades import grades as grades_group
 
@@ -70,6 +70,20 @@ def platform_add(issuer, client_id, auth_login_url, auth_token_url, jwks_url, de
     click.echo(f"Registered platform {row.id}: {row.issuer} (client_id {row.client_id}), "
                f"deployments: {', '.join(d.deployment_id for d in row.deployments)}")
     _print_tool_urls()
+
+
+@platform.command("invite")
+@click.option("--name", default="", help="A name for people (e.g. 'Moodle HR academy'); default: the LMS's own.")
+@with_appcontext
+def platform_invite(name):
+    """Print a single-use Dynamic Registration URL (valid 7 days) for an LMS administrator."""
+    keys.current_key()  # the LMS fetches our JWKS while registering: have a key ready
+    invite, url = registration_invites.create_invite(name)
+    click.echo(f"Registration invite {invite.id}, valid until {invite.expires_at:%Y-%m-%d %H:%M} UTC, usable once.")
+    click.echo("Paste this URL in the LMS: Moodle: Site administration > Plugins > Activity modules > External "
+               "tool > Manage tools > Tool URL > Add LTI Advantage; Canvas: Admin > Developer Keys > "
+               "+ Developer Key > LTI Registration. Keep it secret: anyone with it can register an LMS.")
+    click.echo(url)
 
 
 @platform.command("list")
@@ -183,9 +197,11 @@ def worker():
 @main.command("demo")
 @click.option("--lms-port", default=5000, show_default=True, type=int)
 @click.option("--tool-port", default=5001, show_default=True, type=int)
+@click.option("--dynamic-registration", is_flag=True,
+              help="Do not register the demo LMS by hand: print an invite to paste in the demo LMS instead.")
 @with_appcontext
-def demo(lms_port, tool_port):
+def demo(lms_port, tool_port, dynamic_registration):
     """Start the tool and the built-in demo LMS on this machine and print the address to open."""
     from lti_tool.servers import run_demo
 
-    run_demo(current_app._get_current_object(), lms_port, tool_port)
+    run_demo(current_app._get_current_object(), lms_port, tool_port, dynamic_registration=dynamic_registration)

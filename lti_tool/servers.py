@@ -35,11 +35,18 @@ def _upgrade_database(app):
         upgrade()
 
 
-def run_demo(app, lms_port, tool_port):
-    """Start the demo LMS (a child process) and the tool, registered with each other over real LTI."""
+def run_demo(app, lms_port, tool_port, dynamic_registration=False):
+    """Start the demo LMS (a child process) and the tool, registered with each other over real LTI.
+
+    With `dynamic_registration` the tool is not registered by hand: an invite is printed for the demo
+    LMS's "Register a tool (LTI Advantage)" page.
+    """
     tool_url, lms_url = f"http://localhost:{tool_port}", f"http://127.0.0.1:{lms_port}"
     app.config["BASE_URL"] = tool_url
     _upgrade_database(app)
+    if dynamic_registration:
+        _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port, _invite_message(app, lms_url))
+        return
     registration = json.loads(subprocess.check_output(
         [sys.executable, "-m", "demo_lms", "--print-registration", "--lms-url", lms_url, "--tool-url", tool_url]))
     with app.app_context():
@@ -49,13 +56,27 @@ def run_demo(app, lms_port, tool_port):
                 auth_login_url=registration["auth_login_url"], auth_token_url=registration["auth_token_url"],
                 jwks_url=registration["jwks_url"], deployment_ids=[registration["deployment_id"]],
                 name="Demo LMS")
+    _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port,
+                    f"Open {lms_url}/ in your browser (the tool itself runs at {tool_url}).")
+
+
+def _invite_message(app, lms_url):
+    from lti_tool import keys, registration_invites
+
+    with app.app_context():
+        keys.current_key()
+        _, url = registration_invites.create_invite("Demo LMS (Dynamic Registration)")
+    return (f"Open {lms_url}/course/register-tool (as the facilitator), paste this registration URL and press "
+            f"Register the tool:\n\n    {url}\n\n  Launches work once the tool is registered.")
+
+
+def _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port, message):
     instance = Path(app.instance_path) / "demo_lms"
     # The demo LMS offers LTI platform storage, as Canvas and others do, so the demo works even in
     # browsers that block the tool's cookies inside the iframe.
     lms = subprocess.Popen([sys.executable, "-m", "demo_lms", "--port", str(lms_port), "--lms-url", lms_url,
                             "--tool-url", tool_url, "--instance", str(instance), "--platform-storage"])
-    click.secho(f"\n  Leernetwerk demo is running.\n  Open {lms_url}/ in your browser "
-                f"(the tool itself runs at {tool_url}).\n  Stop with Ctrl+C.\n", fg="green", bold=True)
+    click.secho(f"\n  Leernetwerk demo is running.\n  {message}\n  Stop with Ctrl+C.\n", fg="green", bold=True)
     try:
         serve_dev(app, "127.0.0.1", tool_port)
     finally:

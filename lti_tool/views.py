@@ -1,21 +1,23 @@
 """Mounting the core blueprints and the values every template sees."""
-from flask import jsonify
+from flask import g, jsonify
 from flask_babel import get_locale
 
 from lti_tool import keys
 from lti_tool.health import readiness_problem
+from lti_tool.launch_notices import facilitator_notices
 from lti_tool.session import template_helpers
 
 
 def register_views(app):
     """Register the LTI endpoints, deep linking, the JWKS and template helpers."""
     from lti_tool.deep_linking import bp as deep_linking_bp
+    from lti_tool.dynamic_registration.views import bp as dynamic_registration_bp
     from lti_tool.grade_views import bp as grades_bp
     from lti_tool.launch_views import bp as launch_bp
     from lti_tool.login import bp as login_bp
     from lti_tool.setup_views import bp as setup_bp
 
-    for blueprint in (login_bp, launch_bp, deep_linking_bp, setup_bp, grades_bp):
+    for blueprint in (login_bp, launch_bp, deep_linking_bp, setup_bp, grades_bp, dynamic_registration_bp):
         app.register_blueprint(blueprint)
 
     @app.get("/.well-known/jwks.json")
@@ -34,4 +36,5 @@ def register_views(app):
 
     @app.context_processor
     def inject():
-        return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl")}
+        return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl"),
+                "facilitator_notices": facilitator_notices(g.get("launch"))}

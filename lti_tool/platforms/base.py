@@ -22,6 +22,10 @@ class Family:
     # word matches any message with that status.
     gone_statuses: tuple[tuple[int, str], ...] = ()
     stale_statuses: tuple[tuple[int, str], ...] = ((409, ""),)
+    # Dynamic Registration: where the LMS should offer "add an activity" (its own placement names),
+    # and what its administrator still has to do after registering (translated texts).
+    deep_linking_placements: tuple[str, ...] = ()
+    after_registration: tuple = ()
     extra: dict = field(default_factory=dict)
 
     def score_refusal(self, status, message):
