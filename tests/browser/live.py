@@ -6,6 +6,7 @@ the tool's iframe is truly cross-site, as in a real LMS.
 """
 import logging
 import os
+import itertools
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -21,6 +22,7 @@ from lti_tool.extensions import cache, db
 from lti_tool.grades.worker import start_inline_drainer
 
 DATABASE_ENV, REDIS_ENV = "LEERNETWERK_TEST_DATABASE_URL", "LEERNETWERK_TEST_REDIS_URL"
+_stack_numbers = itertools.count(1)
 
 
 class _QuietHandler(WSGIRequestHandler):
@@ -65,10 +67,10 @@ def _postgres_admin(url, *statements):
             connection.execute(statement)
 
 
-def _postgres_sibling(url):
-    """A fresh database next to the test database (its name + '_browser'); returns its URL."""
+def _postgres_sibling(url, number):
+    """A fresh database next to the test database (its name + '_browser' + the stack's number)."""
     base = make_url(normalise_database_url(url))
-    name = f"{base.database}_browser"
+    name = f"{base.database}_browser{number}"
     _postgres_admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     return base.set(database=name).render_as_string(hide_password=False)
 
@@ -131,16 +133,19 @@ def start_stack(workdir):
     tool_server, lms_server = LiveServer(), LiveServer()
     stack = Stack(f"http://localhost:{tool_server.port}", f"http://127.0.0.1:{lms_server.port}",
                   [tool_server, lms_server])
+    # Each stack has its own number, database and cache prefix: a second stack (the Dynamic Registration
+    # tests start one) must neither drop the database nor clear the cache the session's stack still uses.
+    number = next(_stack_numbers)
     try:
         if os.environ.get(DATABASE_ENV):
-            stack.database_url = _postgres_sibling(os.environ[DATABASE_ENV])
+            stack.database_url = _postgres_sibling(os.environ[DATABASE_ENV], number)
             name = make_url(stack.database_url).database
             stack._drop_database = lambda: _postgres_admin(
                 os.environ[DATABASE_ENV], f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         else:
             stack.database_url = f"sqlite:///{workdir / 'tool.sqlite3'}"
         stack.tool_app = create_app({
-            "CONFIG_NAME": "development", "CACHE_KEY_PREFIX": "leernetwerk-browser:", "BASE_URL": stack.tool_url, "SECRET_KEY": secrets.token_urlsafe(32),
+            "CONFIG_NAME": "development", "CACHE_KEY_PREFIX": f"leernetwerk-browser{number}:", "BASE_URL": stack.tool_url, "SECRET_KEY": secrets.token_urlsafe(32),
             "SQLALCHEMY_DATABASE_URI": stack.database_url, "REDIS_URL": os.environ.get(REDIS_ENV) or None,
             "GRADES_INLINE": True})
         _upgrade(stack.tool_app)
