@@ -3,6 +3,8 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 PYTEST_ARGS ?=
+# Every gettext keyword and alias the code uses (tests/test_translations.py checks the list is complete).
+BABEL_KEYWORDS := -k _l -k lazy_gettext -k _ln:1,2 -k lazy_ngettext:1,2
 
 .PHONY: demo demo-dynamic test install install-test translations extract-messages bench clean
 
@@ -40,7 +42,7 @@ translations: install-test
 
 ## extract-messages: refresh translations/messages.pot and merge it into the catalogues
 extract-messages: install-test
-	$(BIN)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot .
+	$(BIN)/pybabel extract -F babel.cfg $(BABEL_KEYWORDS) -o translations/messages.pot .
 	$(BIN)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching
 
 bench: install-test

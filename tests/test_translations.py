@@ -127,3 +127,50 @@ def test_the_facilitator_dashboard_follows_the_launch_language(client, launches)
     english = _page(client, launches, "en", role="instructor")
     assert "De sessie begeleiden" in dutch and "Stemming sluiten" in dutch and "Run the session" not in dutch
     assert "Run the session" in english and "Close voting" in english and "De sessie begeleiden" not in english
+
+
+ROOT = TRANSLATIONS.parent
+_GETTEXT_FUNCTIONS = {"gettext", "ngettext", "pgettext", "npgettext", "lazy_gettext", "lazy_ngettext",
+                      "lazy_pgettext"}
+
+
+def _makefile_keywords():
+    """The `-k` keywords of `make extract-messages`, the one place they are listed."""
+    line = next(line for line in (ROOT / "Makefile").read_text().splitlines() if line.startswith("BABEL_KEYWORDS"))
+    return re.findall(r"-k (\S+)", line)
+
+
+def test_extraction_knows_every_gettext_alias_in_the_code():
+    """`from flask_babel import lazy_ngettext as _ln` must be extracted as a plural, or Dutch pages show English."""
+    keywords = {keyword.split(":")[0] for keyword in _makefile_keywords()}
+    babel_defaults = {"_", "gettext", "ngettext", "pgettext", "npgettext", "dgettext", "dngettext", "N_"}
+    missing = set()
+    for path in ROOT.glob("**/*.py"):
+        if ".venv" in path.parts or "tests" in path.parts:
+            continue
+        for name, alias in re.findall(r"(\w+) as (\w+)", "\n".join(
+                line for line in path.read_text().splitlines() if line.startswith("from flask_babel import"))):
+            if name in _GETTEXT_FUNCTIONS and alias not in keywords | babel_defaults:
+                missing.add(f"{alias} ({path.relative_to(ROOT)})")
+    assert not missing, f"add these to BABEL_KEYWORDS in the Makefile: {sorted(missing)}"
+
+
+def test_the_template_holds_every_message_the_code_has():
+    """A string added to the code without `make extract-messages` (or not extractable) fails here."""
+    from babel.messages.extract import extract_from_dir
+    from babel.messages.frontend import parse_mapping_cfg
+
+    with (ROOT / "babel.cfg").open() as fh:
+        method_map, options_map = parse_mapping_cfg(fh)
+    keywords = {}
+    for keyword in _makefile_keywords():
+        name, _, spec = keyword.partition(":")
+        keywords[name] = tuple(int(n) for n in spec.split(",")) if spec else None
+    from babel.messages.extract import DEFAULT_KEYWORDS
+
+    found = set()
+    for _file, _line, message, _comments, _context in extract_from_dir(
+            str(ROOT), method_map, options_map, keywords={**DEFAULT_KEYWORDS, **keywords}):
+        found.add(message if isinstance(message, str) else message[0])
+    in_template = {m.id if isinstance(m.id, str) else m.id[0] for m in _messages(_read(POT))}
+    assert found - in_template == set(), "run: make extract-messages"

@@ -121,6 +121,10 @@ def test_insights_read_in_plain_language(app):
     with app.test_request_context(headers={"Accept-Language": "nl"}):
         refresh()   # the test's app context keeps Flask-Babel's cached locale
         assert "2,33" in str(found["effective_size"].reading)
+        # The plural sentences are in the catalogue too (they were once left out of extraction).
+        assert str(found["size"].reading) == "Je tekende 3 contacten, waarvan 0 in deze cursus."
+        assert str(found["balance"].reading).startswith("Je vroeg 2 contacten om hulp of advies en hielp er 1.")
+        assert str(found["bridges"].reading) == "1 contact is je enige link met een groep: Chris."
 
 
 def test_insights_of_an_empty_drawing_do_not_fail(app):
