@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from activities.voting import people, results, service
+from activities.voting import people, results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
 from activities.voting.forms import choice_field_name, current_language, reason_field_name, vote_form
@@ -40,6 +40,7 @@ class StatementView:
     earlier_vote: object = None
     visible: bool = False
     waiting_for: str = ""
+    shift: object = None
 
     @property
     def current(self):
@@ -105,6 +106,7 @@ def learner_page(launch, instance, form=None):
     tallies = results.tally(instance, config, state.current_round)
     statements = [_learner_view(number, key, text, tallies[key], mine, config, state)
                   for number, (key, text) in enumerate(_texts(config), 1)]
+    shifts.attach(instance, config, [s for s in statements if s.visible], lambda s: s.shown_rounds)
     form = form or build_vote_form(config, state, mine)
     return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state, statements=statements, form=form,
                 answered=sum(1 for s in statements if s.my_vote is not None),
@@ -120,6 +122,7 @@ def facilitator_page(launch, instance):
     tallies = results.tally(instance, config, state.current_round)
     statements = [StatementView(number, key, text, tallies[key], visible=True)
                   for number, (key, text) in enumerate(_texts(config), 1)]
+    shifts.attach(instance, config, statements, lambda s: [r for r in s.rounds if r.total])
     keys = {s["key"] for s in config.statements}
     answered = results.voters(instance, state.current_round, keys)
     learners, source = people.expected_learners(launch, instance)

@@ -114,7 +114,45 @@ def test_rounds_show_how_opinions_shifted(make_room):
     assert "How opinions shifted between rounds" in card
     assert "67% <span class=\"muted\">(2)</span>" in card  # agree in round 1
     assert "100% <span class=\"muted\">(3)</span>" in card  # disagree in round 2
-    assert "+67 points" in card and "−67 points" in card
+    # The change counts people, among those who voted in both rounds: two moved from agree to disagree.
+    assert "Change among people who voted in both rounds" in card
+    assert "+2 people" in card and "−2 people" in card
+    assert "3 people voted in both rounds." in card and "2 of them changed position:" in card
+    moves = re.findall(r'<li><span class="tag tag--(\w+)">.*?tag--(\w+)">.*?</span> (\d+) (?:person|people)</li>', card)
+    assert moves == [("agree", "disagree", "2")]
+
+
+def test_a_learner_who_skips_a_round_is_not_a_change_of_mind(make_room):
+    """Round 1: 4 agree, 2 disagree. Round 2: the same people vote the same, but one who agreed skips it.
+    Percentages move (67% → 60%), yet nobody changed their mind: the change must say so."""
+    room = make_room(min_group_size=3)
+    agree = room.crowd(4, "agree", keys=KEYS[:1])
+    disagree = room.crowd(2, "disagree", keys=KEYS[:1])
+    room.control("new_round")
+    for handle in agree[1:]:
+        room.vote(handle, **answers("agree", keys=KEYS[:1], round_number=2))
+    for handle in disagree:
+        room.vote(handle, **answers("disagree", keys=KEYS[:1], round_number=2))
+    for page in (room.page(agree[1]), room.page(room.facilitator)):
+        card = page.split('How opinions shifted between rounds', 1)[1].split("</table>", 2)
+        table, after = card[0], card[1]
+        assert "67% <span class=\"muted\">(4)</span>" in table and "60% <span class=\"muted\">(3)</span>" in table
+        assert "points" not in table and "people</td>" not in table and "person</td>" not in table
+        assert table.count("no change") == 2
+        assert "5 people voted in both rounds." in after and "Nobody changed position." in after
+        assert "Not counted in the change: 1 voted only in round 1, 0 only in round 2." in after
+
+
+def test_the_change_waits_for_enough_people_in_both_rounds(make_room):
+    room = make_room(min_group_size=3)
+    first = room.crowd(3, "agree", keys=KEYS[:1])
+    room.control("new_round")
+    room.vote(first[0], **answers("disagree", keys=KEYS[:1], round_number=2))
+    room.crowd(2, "disagree", keys=KEYS[:1], round_number=2)
+    page = room.page(room.facilitator)
+    assert "Only 1 person voted in both rounds: too few to show how people changed position." in page
+    assert "Change among people who voted in both rounds" not in page
+    assert "changed position:" not in page
 
 
 def test_statements_follow_the_launch_language(room):

@@ -1,0 +1,107 @@
+"""How opinions shifted between two rounds, counted per person who voted in both (never over different voters)."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from activities.voting.content import SCALES, choice_label, choice_on_scale
+from activities.voting.models import Vote
+from lti_tool.extensions import db
+
+
+@dataclass(frozen=True)
+class Move:
+    """How many people went from one position to another."""
+
+    from_choice: str
+    to_choice: str
+    count: int
+
+    @property
+    def from_label(self):
+        """The translated label of the earlier position."""
+        return choice_label(self.from_choice)
+
+    @property
+    def to_label(self):
+        """The translated label of the later position."""
+        return choice_label(self.to_choice)
+
+
+@dataclass
+class Shift:
+    """One statement between two rounds: who kept, who changed, and who voted in only one of them."""
+
+    first_round: int
+    last_round: int
+    min_group_size: int
+    scale: tuple
+    both: int = 0
+    stayed: int = 0
+    moves: list = field(default_factory=list)
+    only_first: int = 0
+    only_last: int = 0
+    _first: dict = field(default_factory=dict, repr=False)
+    _last: dict = field(default_factory=dict, repr=False)
+
+    @property
+    def enough(self):
+        """Whether enough people voted in both rounds to show how they moved without exposing anyone."""
+        return self.both >= self.min_group_size
+
+    @property
+    def changed(self):
+        """How many of those who voted in both rounds changed position."""
+        return sum(move.count for move in self.moves)
+
+    def net(self, choice):
+        """Among people who voted in both rounds: how many more (or fewer) hold `choice` now."""
+        return self._last.get(choice, 0) - self._first.get(choice, 0)
+
+
+def attach(instance, config, statements, rounds_of):
+    """Give each statement view the Shift between the first and last of `rounds_of(view)`, when there are two."""
+    cache = {}
+    for view in statements:
+        rounds = rounds_of(view)
+        if len(rounds) < 2:
+            continue
+        pair = (rounds[0].round_number, rounds[-1].round_number)
+        if pair not in cache:
+            cache[pair] = shifts(instance, config, *pair)
+        view.shift = cache[pair][view.key]
+
+
+def shifts(instance, config, first_round, last_round):
+    """{statement key: Shift} between two rounds for the placement's current statements."""
+    scale = tuple(SCALES[config.scale])
+    keys = [s["key"] for s in config.statements]
+    positions = {}  # (key, round) -> {user id: choice}
+    rows = db.session.execute(
+        select(Vote.statement_key, Vote.round_number, Vote.user_id, Vote.choice)
+        .where(Vote.activity_instance_id == instance.id, Vote.round_number.in_((first_round, last_round)))).all()
+    for key, round_number, user_id, choice in rows:
+        choice = choice_on_scale(choice, config.scale)
+        if choice is not None:
+            positions.setdefault((key, round_number), {})[user_id] = choice
+    return {key: _compare(positions.get((key, first_round), {}), positions.get((key, last_round), {}),
+                          Shift(first_round, last_round, config.min_group_size, scale)) for key in keys}
+
+
+def _compare(before, after, result):
+    both = before.keys() & after.keys()
+    moves = {}
+    for user_id in both:
+        old, new = before[user_id], after[user_id]
+        result._first[old] = result._first.get(old, 0) + 1
+        result._last[new] = result._last.get(new, 0) + 1
+        if old == new:
+            result.stayed += 1
+        else:
+            moves[(old, new)] = moves.get((old, new), 0) + 1
+    order = {choice: i for i, choice in enumerate(result.scale)}
+    result.moves = [Move(old, new, count) for (old, new), count in
+                    sorted(moves.items(), key=lambda item: (-item[1], order[item[0][0]], order[item[0][1]]))]
+    result.both = len(both)
+    result.only_first = len(before.keys() - both)
+    result.only_last = len(after.keys() - both)
+    return result
