@@ -90,6 +90,32 @@ def close_and_share(page, stack, link_id):
         lms.tool(page).locator(".notice").wait_for()
 
 
+# Round 2 after the discussion: learner1 and learner4 change their minds on statement 1; learner5, who did not
+# vote in round 1, votes now.
+ROUND_TWO = {"learner1": ["disagree", "disagree", "disagree", "disagree"],
+             "learner3": ["agree", "disagree", "disagree", "disagree"],
+             "learner5": ["disagree", "agree", "disagree", "agree"],
+             "learner2": ["agree", "agree", "disagree", "disagree"],
+             "learner4": ["agree", "disagree", "disagree", "agree"],
+             "learner6": ["agree", "disagree", "agree", "disagree"]}
+
+
+def second_round(page, stack, link_id):
+    """The facilitator starts round 2; everyone votes, two changed their minds, one votes for the first time."""
+    dashboard(page, stack, link_id)
+    lms.tool(page).locator("button[name=action][value=new_round]").click()
+    lms.tool(page).locator(".notice").wait_for()
+    for user, choices in ROUND_TWO.items():
+        lms.switch_user(page, stack.lms_url, user)
+        lms.vote(lms.open_activity(page, stack.lms_url, link_id), choices, reason="Na de discussie")
+
+
+def shift(page, stack, link_id):
+    """The facilitator's view of how opinions shifted on the first statement."""
+    dashboard(page, stack, link_id)
+    scroll_frame_to(page, "#f-results-1-shift")
+
+
 def scroll_frame_to(page, selector):
     """Scroll the tool's own document so `selector` starts at the top of the iframe."""
     lms.tool_frame(page).evaluate(
@@ -119,7 +145,7 @@ def shoot(pages, stack, link_id, name, prepare, out, frame_on_top=False):
             clip = {"x": 0, "y": top, "width": viewport["width"], "height": height}
         page.screenshot(path=str(path), animations="disabled", caret="hide", full_page=clip is not None, clip=clip)
         size = path.stat().st_size
-        print(f"{path.relative_to(ROOT)}  {size // 1024} KB" + ("  TOO BIG" if size > MAX_BYTES else ""))
+        print(f"{path}  {size // 1024} KB" + ("  TOO BIG" if size > MAX_BYTES else ""))
         if size > MAX_BYTES:
             TOO_BIG.append(path.name)
 
@@ -139,6 +165,8 @@ def play(pages, stack, out):
     shoot(pages, stack, link_id, "deep-linking-picker", picker, out)
     close_and_share(actor, stack, link_id)
     shoot(pages, stack, link_id, "voting-results", results, out, frame_on_top=True)
+    second_round(actor, stack, link_id)
+    shoot(pages, stack, link_id, "voting-shift", shift, out, frame_on_top=True)
 
 
 def main(argv=None):
