@@ -148,7 +148,8 @@ def test_engine_choice_by_size():
 
 
 def test_change_between_moments():
-    before = merge([drawing([member("bo", relations=[ASKED])], owner="an")], members={"cy": "Cy"})
+    before = merge([drawing([member("bo", relations=[ASKED])], owner="an"),
+                    drawing([member("an", relations=[GAVE])], owner="bo")], members={"cy": "Cy"})
     after = merge([drawing([member("bo", relations=[WORKED_WITH]), member("cy", relations=[ASKED])], owner="an"),
                    drawing([member("cy", relations=[ADVICE])], owner="bo")])
     change = compare_moments(before, after)
@@ -157,3 +158,25 @@ def test_change_between_moments():
     assert [(r.sub, r.before, r.after) for r in change.holders_rising] == [("cy", 0.0, 2.0)]
     assert change.isolates_leaving == ("cy",)
     assert change.new_isolates == ()
+    assert change.compared == ("an", "bo") and change.not_redrawn == () and change.first_drawn == ()
+
+
+def test_learners_who_have_not_redrawn_lose_no_ties():
+    """Seven ties drawn at the start by three learners; only an redraws, unchanged: nothing was lost."""
+    start = [drawing([member("bo"), member("cy")], owner="an"),
+             drawing([member("an"), member("cy"), member("dee", relations=[GAVE])], owner="bo"),
+             drawing([member("an", relations=[ADVICE]), member("dee", relations=[WORKED_WITH])], owner="cy")]
+    before = merge(start)
+    after = merge([start[0]], members={"bo": "Bo", "cy": "Cy", "dee": "Dee"})
+    change = compare_moments(before, after)
+    assert change.lost_ties == () and change.new_ties == ()
+    assert change.new_isolates == () and change.holders_rising == ()
+    assert change.compared == ("an",) and change.not_redrawn == ("bo", "cy") and change.first_drawn == ()
+
+
+def test_a_first_drawing_at_the_second_moment_is_not_growth():
+    before = merge([drawing([member("bo")], owner="an")], members={"bo": "Bo", "cy": "Cy"})
+    after = merge([drawing([member("bo")], owner="an"), drawing([member("an"), member("bo")], owner="cy")])
+    change = compare_moments(before, after)
+    assert change.new_ties == () and change.lost_ties == () and change.isolates_leaving == ()
+    assert change.first_drawn == ("cy",)

@@ -39,10 +39,16 @@ def test_course_network_never_names_outsiders(course):
 def test_course_change_between_moments(course):
     a, b = course.learner(), course.learner()
     _draw(course, a, b)
+    _draw(course, b, a)
     course.open_moment()
     course.client.post(course.url + "/start", data=a.form(mode="copy"))
     page = course.page(course.facilitator, "/course", moment="end")
     assert "Change since “Start of the programme”" in page
+    # b drew at the start but not yet at the end: none of b's ties reads as lost.
+    assert "Compared over the 1 participant who drew at both moments." in page
+    assert "1 has not drawn “End of the programme” yet; their ties are not counted as lost." in page
+    lost = page.split("Lost ties</dt><dd><strong>", 1)[1].split("<", 1)[0]
+    assert lost == "0"
 
 
 def test_exports_are_well_formed(course):
