@@ -1,7 +1,7 @@
 """CSV exports: the anonymous aggregate, and every answer (pseudonymous, or with names as personal data).
 
-The aggregate holds counts, medians and the quotes learners shared (not those the facilitator
-hid). The answers export holds everything, private answers included; with names it is personal
+The aggregate holds what any learner may see on the board, no more: counts, medians and the quotes
+learners shared (not those the facilitator hid), each only at the placement's minimum group size. The answers export holds everything, private answers included; with names it is personal
 data, and the page says so wherever it offers it.
 """
 import csv
@@ -10,6 +10,7 @@ import hmac
 import io
 
 from flask import current_app
+from flask_babel import format_decimal
 from flask_babel import gettext as _
 
 from activities.reflection import board as boards
@@ -42,11 +43,18 @@ def _quote_text(quote):
     return " / ".join(f"{label}: {text}" if label else text for label, text in quote.lines)
 
 
+def median_text(value):
+    """A median as the board shows it: at most one decimal, in the reader's locale (7, 7,5)."""
+    return "" if value is None else format_decimal(value, format="0.#")
+
+
 def aggregate_rows(instance, config, language):
-    """Counts, medians, distributions and shared quotes of the whole placement, without names or codes."""
-    board = boards.build(instance, config, language, facilitator=True)
+    """Counts, medians, distributions and shared quotes of the whole placement, without names or codes.
+
+    Built from the board as a learner sees it, so the export never shows a group the board hides."""
+    board = boards.build(instance, config, language)
     rows = [_row("participants", measure=_("learners who answered"), count=board.contributors)]
-    sections = board.sections
+    sections = {part: section for part, section in board.sections.items() if section.enough}
     if SITUATIONS in sections:
         for label, easy, hard in sections[SITUATIONS].items:
             rows += [_row(SITUATIONS, label, _("went easily"), easy), _row(SITUATIONS, label, _("did not go easily"), hard)]
@@ -62,8 +70,10 @@ def aggregate_rows(instance, config, language):
     if TRUST in sections:
         for trust in sections[TRUST].items:
             for measure, stat in ((_("trust given"), trust.given), (_("trust received"), trust.received)):
-                rows.append(_row(TRUST, trust.label, measure, stat.n, stat.median if stat.n else "",
-                                 " ".join(f"{score}:{count}" for score, count in enumerate(stat.counts, 1))))
+                shown = trust.shown and stat.n
+                rows.append(_row(TRUST, trust.label, measure, stat.n, median_text(stat.median) if shown else "",
+                                 " ".join(f"{score}:{count}" for score, count in enumerate(stat.counts, 1))
+                                 if shown else ""))
             rows += [_row(TRUST, trust.label, _("why"), text=_quote_text(q)) for q in trust.quotes if not q.hidden]
     if SHARING in sections:
         for label, quotes in sections[SHARING].items:

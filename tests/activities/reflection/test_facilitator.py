@@ -10,7 +10,7 @@ from activities.reflection.models import Action, Factor, FactorTag, Situation, T
 from lti_tool.keys import jwks
 from lti_tool.models import ScoreOutbox
 from lti_tool.models.outbox import FAILED, SENT
-from tests.activities.reflection.conftest import PARTS, action, factors, forms_on, trust
+from tests.activities.reflection.conftest import GROUP_KEYS, PARTS, action, factors, forms_on, trust
 from tests.support.platform_services import INSTRUCTOR_ROLE, PlatformServices, member, services_session
 
 NRPS_URL = "https://lms.test/nrps/course-1/memberships"
@@ -157,3 +157,39 @@ def test_erase_through_the_contract(room, db):
     assert ReflectionActivity.erase(room.instance, learner.user) == 2 + 2 + 6 + 3 + 1
     db.session.commit()
     assert ReflectionActivity.participation(room.instance, learner.user).fraction == 0.0
+
+
+def test_aggregate_export_hides_what_the_board_hides(room, launches):
+    """Five learners score every group but one scores 'leadership' only: the export, like the board, gives
+    that group's count and nothing that could show the one person's score."""
+    others = [key for key in GROUP_KEYS if key != "leadership"]
+    for i in range(4):
+        room.answer(room.learner(), ["trust"], trust=dict(trust(given=7, received=8 if i % 2 else 7, keys=others),
+                                                          na_leadership="y"))
+    room.answer(room.learner(), ["trust"], trust=trust(scores={"leadership": (2, 9)}, given=8, received=8))
+    rows = _csv(room.get(room.facilitator, "/export/aggregate.csv"))
+    leadership = [r for r in rows if r["item"] == "Leadership"]
+    assert leadership and all(r["median"] == "" and r["distribution"] == "" for r in leadership)
+    assert {r["count"] for r in leadership if r["measure"].startswith("trust")} == {"1"}
+    assert "2:" not in " ".join(r["distribution"] for r in leadership)
+    team = {r["measure"]: r for r in rows if r["item"] == "Colleagues in my team"}
+    assert team["trust given"]["median"] == "7" and team["trust received"]["median"] == "8"
+    assert team["trust received"]["distribution"] == "1:0 2:0 3:0 4:0 5:0 6:0 7:2 8:3 9:0 10:0"
+
+
+def test_aggregate_export_stays_empty_below_the_minimum_group_size(room):
+    for _ in range(4):
+        room.answer(room.learner(), PARTS, trust=trust(given=6, received=6, shared=True),
+                    action=action("Ik deel mijn checklist.", shared=True))
+    rows = _csv(room.get(room.facilitator, "/export/aggregate.csv"))
+    assert [(r["section"], r["count"]) for r in rows] == [("participants", "4")]
+
+
+def test_aggregate_export_medians_follow_the_language(room):
+    for given in (6, 7, 7, 6, 8, 5):
+        room.answer(room.learner(), ["trust"], trust=trust(given=given, received=7))
+    dutch = room.launches.instructor(room.instance, locale="nl")
+    rows = _csv(room.get(dutch, "/export/aggregate.csv"))
+    # Medians read as on the board: 6,5 and 7 (never 7.0), in the reader's language.
+    medians = {r["median"] for r in rows if r["median"]}
+    assert medians == {"6,5", "7"}
