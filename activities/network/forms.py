@@ -182,3 +182,16 @@ class ReflectionForm(LaunchForm):
         Length(max=MAX_TEXT * 2, message=_l("Keep this under %(max)d characters.", max=MAX_TEXT * 2))])
     reflection_plan = TextAreaField(REFLECTION_PLAN, filters=[_strip], validators=[
         Length(max=MAX_TEXT * 2, message=_l("Keep this under %(max)d characters.", max=MAX_TEXT * 2))])
+
+
+TAG_VERDICTS = {"same": True, "different": False, "forget": None}
+
+
+class TagLinkForm(LaunchForm):
+    """The facilitator's verdict on two needs/offers tags."""
+
+    first = StringField(_l("Tag"), filters=[_strip], validators=[
+        InputRequired(), Length(max=tagging.MAX_TAG_LENGTH)])
+    second = StringField(_l("Means the same as"), filters=[_strip], validators=[
+        InputRequired(), Length(max=tagging.MAX_TAG_LENGTH)])
+    verdict = RadioField(choices=[SelectChoice(key, key) for key in TAG_VERDICTS], default="same", validators=[InputRequired()])

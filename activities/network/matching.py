@@ -13,15 +13,16 @@ each pair of words shares a form. The forms, for words of 4+ letters, stem kept 
   so English y-plurals meet each other and Dutch -ie words;
 - -is → -es and -e for 6+ letters (analysis → analyses, analyse), so English and Dutch meet.
 
-Known limits, on purpose: no Dutch vowel doubling (talen ≠ taal), no consonant undoubling
-(lessen ≠ les), no synonyms or translations beyond the above, no compound splitting.
+Known limits of these forms, on purpose: no Dutch vowel doubling (talen ≠ taal), no consonant undoubling
+(lessen ≠ les), no compound splitting. Translations and synonyms (``vocabulary``), spelling variants and
+the facilitator's confirmed or split pairs come on top through ``tag_links.Links``.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
-from typing import Collection, Iterable
+from typing import Callable, Collection, Iterable
 
 from activities.network.graph import Contact, EgoDrawing
 
@@ -73,6 +74,7 @@ class Offer:
     sub: str
     label: str
     tag: str
+    how: str = "same"
 
 
 @dataclass(frozen=True)
@@ -93,29 +95,38 @@ def _unique(tags: Iterable[str]) -> list[str]:
     return result
 
 
-def match_needs(drawings: Iterable[EgoDrawing], consenting: Collection[str]) -> dict[str, tuple[NeedMatch, ...]]:
+def _same_words(a: str, b: str):
+    return "same" if tags_match(a, b) else None
+
+
+def match_needs(drawings: Iterable[EgoDrawing], consenting: Collection[str],
+                how: Callable[[str, str], str | None] = _same_words) -> dict[str, tuple[NeedMatch, ...]]:
     """For each participant (sub), each need with the consenting others who offer it.
 
     Only people in ``consenting`` are ever suggested; the facilitator's view passes every sub.
-    Needs without an offer are included with an empty ``offers`` so the caller can say so.
+    Needs without an offer are included with an empty ``offers`` so the caller can say so. ``how(need,
+    offer)`` says whether and how two tags match (``tag_links.Links.how``; same words only by default).
     """
     drawings = list(drawings)
-    offers = [(d.owner_sub, d.owner_label or d.owner_sub, tag, tag_forms(tag))
+    offers = [(d.owner_sub, d.owner_label or d.owner_sub, tag)
               for d in drawings if d.owner_sub in consenting for tag in _unique(d.offers)]
     result: dict[str, tuple[NeedMatch, ...]] = {}
     for d in drawings:
         matches = []
         for need in _unique(d.needs):
-            forms = tag_forms(need)
-            found = [Offer(sub, label, tag) for sub, label, tag, f in offers
-                     if sub != d.owner_sub and len(f) == len(forms) and all(x & y for x, y in zip(f, forms))]
+            found = []
+            for sub, label, tag in offers:
+                kind = how(need, tag) if sub != d.owner_sub else None
+                if kind:
+                    found.append(Offer(sub, label, tag, kind))
             found.sort(key=lambda o: (o.label.casefold(), o.sub, o.tag))
             matches.append(NeedMatch(need, tuple(found)))
         result[d.owner_sub] = tuple(matches)
     return result
 
 
-def contacts_who_know(drawing: EgoDrawing) -> dict[str, tuple[Contact, ...]]:
+def contacts_who_know(drawing: EgoDrawing, how: Callable[[str, str], str | None] = _same_words
+                      ) -> dict[str, tuple[Contact, ...]]:
     """For each of the owner's needs, the contacts in their own drawing whose knowledge tags match it."""
-    return {need: tuple(c for c in drawing.contacts if any(tags_match(need, k) for k in c.knows))
+    return {need: tuple(c for c in drawing.contacts if any(how(need, k) for k in c.knows))
             for need in _unique(drawing.needs)}

@@ -100,3 +100,21 @@ class AlterTie(db.Model):
     drawing = db.relationship("Drawing", back_populates="ties")
     a = db.relationship("Contact", foreign_keys=[a_id])
     b = db.relationship("Contact", foreign_keys=[b_id])
+
+
+class TagLink(db.Model):
+    """A facilitator's verdict on two needs/offers tags in one placement: the same knowledge, or not."""
+
+    __tablename__ = "network_tag_link"
+    __table_args__ = (
+        db.UniqueConstraint("activity_instance_id", "tag_a", "tag_b", name="uq_network_tag_link_pair"),
+    )
+
+    id = db.Column(db.Integer, primary_key=True)
+    activity_instance_id = db.Column(
+        db.Integer, db.ForeignKey("activity_instance.id", ondelete="CASCADE"), nullable=False, index=True)
+    # Normalised tags (matching.normalise), in sorted order, so a pair has one row whichever way it was named.
+    tag_a = db.Column(db.String(120), nullable=False)
+    tag_b = db.Column(db.String(120), nullable=False)
+    same = db.Column(db.Boolean, nullable=False)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)

@@ -20,6 +20,7 @@ NOTICES = {
     "started_empty": (_l("Your drawing for this moment is ready. Start adding contacts."), "success"),
     "opened": (_l("The next moment is open. Participants now update their drawings."), "success"),
     "erased": (_l("The learner's drawings are erased."), "success"),
+    "linked": (_l("Saved. Matches now follow your choice."), "success"),
     "stale": (_l("Nothing changed: the page was out of date. Here is the current state."), "warning"),
 }
 CONFLICT = _l("Your network was changed in another tab or window after this page was opened, so this change "

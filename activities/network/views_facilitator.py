@@ -3,7 +3,8 @@ from flask import Response, abort, g, redirect, render_template, request
 from sqlalchemy import select
 
 from activities.network import (
-    bp, convert, course_change, course_view, dashboard, erase, exports, matching, moments, service)
+    bp, convert, course_change, course_view, dashboard, erase, exports, forms, matching, moments, pages, service,
+    tag_links)
 from activities.network import settings as network_settings
 from activities.network.export_rows import code
 from activities.network.forms import current_language
@@ -79,10 +80,39 @@ def matches(iid):
     pairs = convert.moment_drawings(instance, moment.key)
     egos = [convert.ego(d, u.sub, u.name or "", config) for d, u in pairs]
     consenting = {u.sub for d, u in pairs if d.suggest_consent}
-    found = matching.match_needs(egos, {e.owner_sub for e in egos})
+    found = matching.match_needs(egos, {e.owner_sub for e in egos}, tag_links.links_for(instance).how)
     rows = [(e, found.get(e.owner_sub, ())) for e in sorted(egos, key=lambda e: e.owner_label.casefold())]
+    notice, kind = pages.notice_for(request.args.get("done"))
     return render_template("activities/network/matches.html", instance=instance, config=config, moments=listing,
-                           moment=moment, rows=rows, consenting=consenting)
+                           moment=moment, rows=rows, consenting=consenting, pairs=_suggested_pairs(rows),
+                           confirmed=tag_links.CONFIRMED, notice=notice, notice_kind=kind)
+
+
+def _suggested_pairs(rows):
+    """(need, offer tag, how) of the tool's own suggestions on this page, once each, for the facilitator to judge."""
+    seen, pairs = set(), []
+    for _ego, needs in rows:
+        for need in needs:
+            for offer in need.offers:
+                key = tag_links.pair_key(need.need, offer.tag)
+                if offer.how in tag_links.SUGGESTED + (tag_links.CONFIRMED,) and key not in seen:
+                    seen.add(key)
+                    pairs.append((need.need, offer.tag, offer.how))
+    return pairs
+
+
+@bp.post("/<int:iid>/tag-links")
+@launch_required(role="instructor")
+def tag_link(iid):
+    """The facilitator says two tags are the same knowledge, are not, or takes that back."""
+    instance, _config, listing = _setup(iid)
+    form = forms.TagLinkForm(request.form)
+    if not form.validate() or not tag_links.decide(instance, form.first.data, form.second.data,
+                                                   forms.TAG_VERDICTS[form.verdict.data]):
+        abort(400)
+    db.session.commit()
+    return redirect(launch_url("network.matches", moment=request.form.get("moment") or None,
+                               done="linked", _anchor="tag-links"), code=303)
 
 
 @bp.get("/<int:iid>/export/<moment_key>/<fmt>")

@@ -1,7 +1,7 @@
 """Own knowledge (offers, needs, consent to be suggested) and the reflection questions."""
 from flask import g, redirect, render_template, request
 
-from activities.network import bp, convert, matching, service, tags
+from activities.network import bp, convert, matching, service, tags, tag_links
 from activities.network.pages import notice_for
 from activities.network.people import own_sub
 from activities.network.forms import KnowledgeForm, ReflectionForm
@@ -28,12 +28,13 @@ def suggestions(view, launch):
         return None, {}
     me = own_sub(launch)
     mine = convert.ego(view.drawing, me, launch.user_name or "", view.config)
-    own = matching.contacts_who_know(mine)
+    how = tag_links.links_for(view.instance).how
+    own = matching.contacts_who_know(mine, how)
     if not view.config.matching:
         return None, own
     egos = convert.egos_at(view.instance, view.moment.key, view.config)
     consenting = {u.sub for d, u in convert.moment_drawings(view.instance, view.moment.key) if d.suggest_consent}
-    found = matching.match_needs(egos, consenting).get(me, ())
+    found = matching.match_needs(egos, consenting, how).get(me, ())
     return found, own
 
 
