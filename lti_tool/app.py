@@ -108,7 +108,7 @@ def _init_extensions(app):
 
 def _register_parts(app):
     from activities import register_activities
-    from lti_tool import cli, errors, request_log, security_headers
+    from lti_tool import cli, errors, input_edge, request_log, security_headers
     from lti_tool.views import register_views
 
     register_views(app)
@@ -116,4 +116,5 @@ def _register_parts(app):
     errors.register(app)
     security_headers.register(app)
     request_log.register(app)
+    input_edge.register(app)  # after the request id, so refusals are logged with one
     cli.register(app)

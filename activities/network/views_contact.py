@@ -6,6 +6,7 @@ from activities.network import bp, contacts, tags
 from activities.network.forms import ContactForm
 from activities.network.saving import Conflict, save
 from activities.network.views_contacts import EDIT_TEMPLATE, stale_notice, view_for
+from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required, launch_url
 
 
@@ -86,13 +87,13 @@ def delete_contact(iid, key):
     """Remove a contact (and their ties) from the open moment's drawing."""
     view = view_for(iid)
     contacts.contact_or_404(view.drawing, key)
-    version = request.form.get("version", "")
+    version = bounded_int(request.form.get("version"), low=0)
 
     def change(drawing):
         contacts.remove(drawing, contacts.contact_or_404(drawing, key))
 
     try:
-        save(view, int(version) if version.isdigit() else None, change, request.form.get("moment"))
+        save(view, version, change, request.form.get("moment"))
     except Conflict as exc:
         fresh = view_for(iid)
         current = next((c for c in fresh.contacts if c.key == key), None)

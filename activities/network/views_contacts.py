@@ -6,6 +6,7 @@ from activities.network import bp, contacts, pages, people, service
 from activities.network.contacts import Refused
 from activities.network.forms import ContactForm, MembersForm, options
 from activities.network.saving import Conflict, MomentMoved, save
+from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required, launch_url
 
 LIST_TEMPLATE = "activities/network/contacts.html"
@@ -131,8 +132,8 @@ def save_list(iid):
     """Save the rings and relations of every contact in the list at once."""
     view = view_for(iid)
     values = _bulk_values(view)
-    version = request.form.get("version", "")
-    if values is None or not version.isdigit():
+    version = bounded_int(request.form.get("version"), low=0)
+    if values is None or version is None:
         abort(400)
 
     def change(drawing):
@@ -142,7 +143,7 @@ def save_list(iid):
             contact.relations = chosen
 
     try:
-        save(view, int(version), change, request.form.get("moment"))
+        save(view, version, change, request.form.get("moment"))
     except Conflict as exc:
         return _render_list(view_for(iid), status=409, notice=stale_notice(exc), kind="warning")
     return redirect(launch_url("network.contacts_page", done="saved", _anchor="your-contacts"), code=303)

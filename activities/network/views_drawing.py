@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from activities.network import bp, contacts, layout, pages
 from activities.network.saving import Conflict, save
 from activities.network.views_contacts import stale_notice, view_for
+from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required
 
 PAGE_TEMPLATE = "activities/network/drawing.html"
@@ -43,10 +44,11 @@ def _json_body():
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return None, None
-    version = body.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        version = int(request.headers["If-Match"]) if request.headers.get("If-Match", "").isdigit() else None
-    return body, version
+    if "version" not in body:
+        return body, bounded_int(request.headers.get("If-Match"), low=0)
+    version = bounded_int(body["version"], low=0)
+    # A version that no drawing can have is a malformed request, not a stale page.
+    return (body, version) if version is not None else (None, None)
 
 
 def _error(message, status):

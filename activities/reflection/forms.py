@@ -1,7 +1,6 @@
 """The course designer's settings form."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, SelectMultipleField, TextAreaField, ValidationError, widgets
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
@@ -9,23 +8,13 @@ from wtforms.validators import InputRequired, Length, NumberRange
 from activities.reflection.content import DEFAULT_GROUPS, DEFAULT_TAGS, PART_TITLES, PARTS
 from activities.reflection.settings import (
     MAX_GROUP_LENGTH, MAX_GROUPS, MAX_TAG_LENGTH, MAX_TAGS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_lines)
+from lti_tool.forms import LaunchForm
 
 
 def current_language():
     """The request's language code ('nl' or 'en')."""
     locale = get_locale()
     return locale.language if locale else "nl"
-
-
-class LaunchForm(FlaskForm):
-    """A form whose CSRF check is the launch session's (see lti_tool.session)."""
-
-    class Meta:
-        """Form options."""
-
-        # launch_required checks the launch session's CSRF token; Flask-WTF's cookie-bound token
-        # would fail inside an LMS iframe that blocks third-party cookies.
-        csrf = False
 
 
 class CheckboxesField(SelectMultipleField):
