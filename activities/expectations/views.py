@@ -42,7 +42,7 @@ def save_with_score(instance, write):
                 abort(409)
 
 
-@bp.get("/<int:iid>")
+@bp.get("/<id:iid>")
 @launch_required()
 def index(iid):
     """The start board: participants post and vote; the facilitator moderates, clusters and confirms."""
@@ -51,7 +51,7 @@ def index(iid):
     return render_board(instance, notice=notice, kind=kind)
 
 
-@bp.get("/<int:iid>/live")
+@bp.get("/<id:iid>/live")
 @launch_required()
 def live(iid):
     """The board's changing regions as JSON; an unchanged board answers 304 after one small read."""
@@ -69,7 +69,7 @@ def live(iid):
     return response
 
 
-@bp.post("/<int:iid>/cards")
+@bp.post("/<id:iid>/cards")
 @launch_required()
 def post_card(iid):
     """A participant adds a short card to a column."""
@@ -98,7 +98,7 @@ def post_card(iid):
     return redirect(launch_url("expectations.index", done="posted", _anchor=f"column-{column}"), code=303)
 
 
-@bp.post("/<int:iid>/cards/<int:cid>/withdraw")
+@bp.post("/<id:iid>/cards/<id:cid>/withdraw")
 @launch_required()
 def withdraw(iid, cid):
     """A participant removes one of their own cards."""
@@ -124,7 +124,7 @@ def _allocation(form):
     return allocation
 
 
-@bp.post("/<int:iid>/dots")
+@bp.post("/<id:iid>/dots")
 @launch_required()
 def vote(iid):
     """A participant spends their dots (replacing earlier ones) with their participation, in one commit."""

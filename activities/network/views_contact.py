@@ -31,7 +31,7 @@ def _render(view, contact, form, status=200, notice=None, kind=None):
                            notice=notice, notice_kind=kind), status
 
 
-@bp.get("/<int:iid>/contacts/<key>")
+@bp.get("/<id:iid>/contacts/<key>")
 @launch_required()
 def contact_page(iid, key):
     """Edit one contact (read-only at an earlier moment)."""
@@ -40,7 +40,7 @@ def contact_page(iid, key):
     return _render(view, contact, _form(view, contact))
 
 
-@bp.post("/<int:iid>/contacts/<key>")
+@bp.post("/<id:iid>/contacts/<key>")
 @launch_required()
 def save_contact(iid, key):
     """Save one contact; errors come back on the same page with the learner's input kept."""
@@ -81,7 +81,7 @@ def save_contact(iid, key):
     return redirect(launch_url("network.contacts_page", done="saved", _anchor=f"contact-{key}"), code=303)
 
 
-@bp.post("/<int:iid>/contacts/<key>/delete")
+@bp.post("/<id:iid>/contacts/<key>/delete")
 @launch_required()
 def delete_contact(iid, key):
     """Remove a contact (and their ties) from the open moment's drawing."""

@@ -52,7 +52,7 @@ def _render_list(view, add_form=None, members_form=None, status=200, notice=None
         neighbours={c.key: len(contacts.neighbours(view.drawing, c)) for c in view.contacts}), status
 
 
-@bp.get("/<int:iid>/contacts")
+@bp.get("/<id:iid>/contacts")
 @launch_required()
 def contacts_page(iid):
     """Every contact with its ring and relations, and forms to add more."""
@@ -61,7 +61,7 @@ def contacts_page(iid):
     return _render_list(view, notice=notice, kind=kind)
 
 
-@bp.post("/<int:iid>/contacts")
+@bp.post("/<id:iid>/contacts")
 @launch_required()
 def add_contact(iid):
     """Add a person by hand (name or initials, role, place, and optionally ring and relations)."""
@@ -84,7 +84,7 @@ def add_contact(iid):
     return redirect(launch_url("network.contacts_page", done="added", _anchor="your-contacts"), code=303)
 
 
-@bp.post("/<int:iid>/contacts/members")
+@bp.post("/<id:iid>/contacts/members")
 @launch_required()
 def add_members(iid):
     """Add classmates picked from the course list, linked by their LMS user id."""
@@ -126,7 +126,7 @@ def _bulk_values(view):
     return found
 
 
-@bp.post("/<int:iid>/contacts/bulk")
+@bp.post("/<id:iid>/contacts/bulk")
 @launch_required()
 def save_list(iid):
     """Save the rings and relations of every contact in the list at once."""

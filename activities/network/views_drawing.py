@@ -55,7 +55,7 @@ def _error(message, status):
     return jsonify({"ok": False, "error": message}), status
 
 
-@bp.get("/<int:iid>/drawing")
+@bp.get("/<id:iid>/drawing")
 @launch_required()
 def drawing(iid):
     """The sociogram: rings around the participant; the script adds dragging, keys, connecting and zoom."""
@@ -65,7 +65,7 @@ def drawing(iid):
                            knows=tie_names(view), notice=notice, notice_kind=kind)
 
 
-@bp.get("/<int:iid>/drawing/state")
+@bp.get("/<id:iid>/drawing/state")
 @launch_required()
 def drawing_state(iid):
     """The current drawing (after a conflict, or to refresh)."""
@@ -83,7 +83,7 @@ def _run(iid, body, version, change):
     return None
 
 
-@bp.post("/<int:iid>/drawing/positions")
+@bp.post("/<id:iid>/drawing/positions")
 @launch_required()
 def save_positions(iid):
     """Place contacts: {"version": n, "moves": [{"key": k, "ring": 0..N, "angle": degrees or null}]}."""
@@ -108,7 +108,7 @@ def save_positions(iid):
     return _run(iid, body, version, change) or _state(view_for(iid))
 
 
-@bp.post("/<int:iid>/drawing/ties")
+@bp.post("/<id:iid>/drawing/ties")
 @launch_required()
 def save_tie(iid):
     """Connect or disconnect two contacts who know each other: {"version": n, "a": k, "b": k, "connected": bool}."""

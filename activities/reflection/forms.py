@@ -1,7 +1,8 @@
 """The course designer's settings form."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from wtforms import BooleanField, IntegerField, SelectMultipleField, TextAreaField, ValidationError, widgets
+from wtforms import (
+    BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField, ValidationError, widgets)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
@@ -9,6 +10,14 @@ from activities.reflection.content import DEFAULT_GROUPS, DEFAULT_TAGS, PART_TIT
 from activities.reflection.settings import (
     MAX_GROUP_LENGTH, MAX_GROUPS, MAX_TAG_LENGTH, MAX_TAGS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_lines)
 from lti_tool.forms import LaunchForm
+
+
+MAX_THEME_LABEL, MAX_THEME_KEY = 80, 60
+
+
+def squash_spaces(value):
+    """White space runs (line breaks too) as single spaces, trimmed: a theme name is one line."""
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def current_language():
@@ -75,3 +84,15 @@ def _parsed(field, defaults, limit, max_length, empty_message):
         field.errors.extend(errors[:-1])
         raise ValidationError(errors[-1])
     return entries
+
+
+class ThemeEditForm(LaunchForm):
+    """The facilitator's theme edit: which themes, and the (optional) new name."""
+
+    theme = SelectMultipleField(validate_choice=False)
+    label = StringField(_l("Name of the theme"), filters=[squash_spaces], validators=[Length(
+        max=MAX_THEME_LABEL, message=_l("Keep the theme name under %(max)d characters.", max=MAX_THEME_LABEL))])
+
+    def keys(self):
+        """The chosen theme keys that can name a theme at all."""
+        return [key for key in self.theme.data or () if key and len(key) <= MAX_THEME_KEY]
