@@ -9,7 +9,8 @@ from activities.expectations.state import control as apply_control
 from activities.expectations.state import current_version, instance_for
 from activities.expectations.views import render_board
 from lti_tool.extensions import db
-from lti_tool.input_policy import bounded_int
+from lti_tool.forms import REFUSED_CHARACTER
+from lti_tool.input_policy import acceptable_text, bounded_int
 from lti_tool.session import launch_required, launch_url
 
 MAX_SELECTED = 500
@@ -49,6 +50,8 @@ def text_field(name, limit, empty_message, long_message):
     text = " ".join((request.form.get(name) or "").split())
     if not text:
         raise Refused(empty_message)
+    if not acceptable_text(text):
+        raise Refused(str(REFUSED_CHARACTER))
     if len(text) > limit:
         raise Refused(long_message)
     return text
@@ -90,6 +93,8 @@ def cluster(iid):
             raise Refused(_("Select one or more cards first."))
         if op == "group":
             name = " ".join((request.form.get("name") or "").split())
+            if not acceptable_text(name):
+                raise Refused(str(REFUSED_CHARACTER))
             if len(name) > themes.MAX_THEME_NAME:
                 raise Refused(_("Keep the theme name under %(max)d characters.", max=themes.MAX_THEME_NAME))
             themes.group(instance, selected, name)

@@ -11,7 +11,9 @@ from activities.expectations.cards import Refused
 from activities.expectations.models import Card
 from activities.expectations.state import current_version, instance_for, state_for
 from lti_tool.extensions import db
+from lti_tool.forms import REFUSED_CHARACTER
 from lti_tool.grades import record_participation
+from lti_tool.input_policy import acceptable_text
 from lti_tool.session import launch_required, launch_url
 
 MAX_CARDS_PER_PERSON = 40
@@ -87,6 +89,8 @@ def post_card(iid):
                             kind="warning")
     if not text:
         error = _("Write something on your card.")
+    elif not acceptable_text(text):
+        error, text = str(REFUSED_CHARACTER), ""
     elif len(text) > config.card_length:
         error = _("Keep your card under %(max)d characters (now %(count)d).", max=config.card_length, count=len(text))
     elif db.session.execute(select(func.count(Card.id)).filter_by(

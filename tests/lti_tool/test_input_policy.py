@@ -129,3 +129,19 @@ def test_bounded_int_and_json_problem():
     assert json_problem({"a": [1, {"b": "c"}]}, 8, 100, 10) is None
     assert json_problem({"a": "x\x00"}, 8, 100, 10) == "refused character"
     assert json_problem([[[[1]]]], 3, 100, 10) == "too deep"
+
+
+@pytest.mark.parametrize("text", ["a\x00b", "bel\x07"])
+def test_control_characters_on_an_expectations_card_are_refused(client, launches, text):
+    from activities.expectations.models import Card
+    from tests.activities.expectations.conftest import Network
+
+    network = Network(client, launches)
+    response = network.post(network.learner(), "/cards", column="learn", text=text)
+    assert response.status_code == 400 and REFUSED in response.get_data(as_text=True)
+    assert db.session.execute(select(func.count()).select_from(Card)).scalar() == 0
+    card = network.card(network.learner())
+    edited = network.post(network.facilitator, f"/cards/{card.id}/moderate", op="edit", text=text)
+    assert edited.status_code == 400
+    grouped = network.cluster("group", [card], name=text)
+    assert grouped.status_code == 400
