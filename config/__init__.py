@@ -49,6 +49,13 @@ class Config:
     WRITES_PER_MINUTE = int(_env("WRITES_PER_MINUTE", "120"))
     # Dynamic Registration fetches an LMS's configuration over https only; plain http just for these hosts.
     DYNAMIC_REGISTRATION_HTTP_HOSTS = ("localhost", "127.0.0.1")
+    # Request bodies: the longest form (a reflection) is well under 100 kB; 413 above this.
+    MAX_CONTENT_LENGTH = 1024 * 1024
+    # JSON bodies (the drawing's saves are a few kB and three levels deep).
+    MAX_JSON_BYTES = 256 * 1024
+    MAX_JSON_DEPTH = 8
+    MAX_JSON_ITEMS = 5000
+    MAX_JSON_STRING = 10000
     # A requests.Session for all outgoing LTI calls; tests put an in-process transport here.
     LTI_REQUESTS_SESSION = None
 

@@ -108,12 +108,14 @@ def _init_extensions(app):
 
 def _register_parts(app):
     from activities import register_activities
-    from lti_tool import cli, errors, request_log, security_headers
+    from lti_tool import cli, converters, errors, input_edge, request_log, security_headers
     from lti_tool.views import register_views
 
+    converters.register(app)
     register_views(app)
     register_activities(app)
     errors.register(app)
     security_headers.register(app)
     request_log.register(app)
+    input_edge.register(app)  # after the request id, so refusals are logged with one
     cli.register(app)

@@ -11,7 +11,7 @@ from lti_tool.session import launch_required, launch_url
 bp = Blueprint("grades", __name__, url_prefix="/grades")
 
 
-@bp.post("/<int:iid>/send-again/<int:uid>")
+@bp.post("/<id:iid>/send-again/<id:uid>")
 @csrf.exempt  # the launch session's token is checked by launch_required
 @launch_required(role="instructor")
 def send_again(iid, uid):

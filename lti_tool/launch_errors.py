@@ -20,6 +20,8 @@ _LEARNER_MESSAGES = {
     "target": _l("This link was meant for another tool, not for Leernetwerk."),
     "message": _l("Your learning platform asked for something Leernetwerk does not support."),
     "context": _l("Leernetwerk activities must be opened from within a course."),
+    "claims": _l("Your learning platform sent information Leernetwerk cannot use. Open the activity again "
+                 "from your course; if this keeps happening, tell your LMS administrator."),
     "deep_link_role": _l("Only course designers and facilitators can add Leernetwerk activities to a course."),
 }
 

@@ -6,6 +6,7 @@ from flask import Blueprint, current_app, g, redirect, render_template, request,
 from activities import get_activity
 from lti_tool import nonces
 from lti_tool.claims import DEEP_LINKING_REQUEST, DL, LTI, NRPS_CLAIM, AGS_CLAIM, check_claims
+from lti_tool.claim_shapes import check_shapes
 from lti_tool.cookies import clear_cookie
 from lti_tool.extensions import csrf, db
 from lti_tool.i18n import normalise_locale
@@ -56,6 +57,7 @@ def _complete(login_state, id_token):
     claims = _validate_signature(login_state, id_token, platform)
     g.locale_hint = _locale(claims)
     message_type = check_claims(claims, platform, login_state)
+    check_shapes(claims, message_type)
     # The single-use login state already stops replays; the nonce record is defence in depth
     # (DESIGN §5) should a state ever be reused, e.g. across a restored database backup.
     if not nonces.use_nonce(f"{platform.id}:{claims['nonce']}"):

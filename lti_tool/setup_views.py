@@ -15,7 +15,7 @@ def _instance(iid):
     return db.get_or_404(ActivityInstance, iid)
 
 
-@bp.get("/<int:iid>")
+@bp.get("/<id:iid>")
 @launch_required()
 def index(iid):
     """Instructors choose an activity for this link; learners are told it is not ready yet."""
@@ -30,7 +30,7 @@ def index(iid):
     return render_template("lti/picker.html", activities=all_activities(), mode="setup")
 
 
-@bp.route("/<int:iid>/<type_id>", methods=["GET", "POST"])
+@bp.route("/<id:iid>/<type_id>", methods=["GET", "POST"])
 @launch_required(role="instructor")
 def configure(iid, type_id):
     """Settings for the chosen activity, saved on this placement."""

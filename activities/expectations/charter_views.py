@@ -10,7 +10,7 @@ from activities.expectations.state import instance_for
 from lti_tool.session import launch_required
 
 
-@bp.post("/<int:iid>/goals")
+@bp.post("/<id:iid>/goals")
 @launch_required(role="instructor")
 def learning_goals(iid):
     """Confirm learning goals from the ranked themes, add one, reword one, or remove one."""
@@ -44,7 +44,7 @@ def learning_goals(iid):
     return done(instance, codes[op], anchor="charter")
 
 
-@bp.post("/<int:iid>/charter")
+@bp.post("/<id:iid>/charter")
 @launch_required(role="instructor")
 def charter(iid):
     """Confirm an agreement into the charter (written, or from a card or theme), reword or remove one."""

@@ -36,7 +36,7 @@ def _closing_page(instance, form=None, status=200, notice=None, kind=None):
                            form_field=form_field, notice=notice, notice_kind=kind, **values), status
 
 
-@bp.route("/<int:iid>/closing", methods=["GET", "POST"])
+@bp.route("/<id:iid>/closing", methods=["GET", "POST"])
 @launch_required()
 def closing_page(iid):
     """The closing evaluation: participants fill it in once it is open; the facilitator opens and closes it."""
@@ -65,7 +65,7 @@ def closing_page(iid):
     return redirect(launch_url("expectations.closing_page", done="closing_saved"), code=303)
 
 
-@bp.get("/<int:iid>/report")
+@bp.get("/<id:iid>/report")
 @launch_required(role="instructor")
 def report_page(iid):
     """The closing report: goals from start to close, the meeting trend, suggestions (printable on one page)."""
@@ -76,7 +76,7 @@ def report_page(iid):
                            report=report.build(instance, config, values["goals"], current_language()), **values)
 
 
-@bp.get("/<int:iid>/report.csv")
+@bp.get("/<id:iid>/report.csv")
 @launch_required(role="instructor")
 def report_csv(iid):
     """The closing report as CSV: one row per figure, then the participants' texts without names."""

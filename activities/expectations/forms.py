@@ -1,7 +1,6 @@
 """WTForms: the designer's settings, the facilitator's meetings, and the participants' evaluations."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaField, ValidationError
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
@@ -11,6 +10,7 @@ from activities.expectations.content import ANONYMITY_LABELS, AFTERCARE, FORM_RA
 from activities.expectations.meetings import MAX_TEXT_LENGTH, MAX_TOPIC_LENGTH
 from activities.expectations.settings import (
     CARD_LENGTH_MAX, CARD_LENGTH_MIN, DOTS_MAX, DOTS_MIN, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, WEIGHT_MAX)
+from lti_tool.forms import LaunchForm
 
 CLOSING_TEXT_LENGTH = 1500
 
@@ -34,16 +34,6 @@ def _number(label, low, high, description=None):
     return IntegerField(label, description=description, validators=[
         InputRequired(message=_l("Enter a number.")),
         NumberRange(min=low, max=high, message=_l("Enter a number from %(min)d to %(max)d.", min=low, max=high))])
-
-
-class LaunchForm(FlaskForm):
-    """A form checked by the launch session's CSRF token (see lti_tool.session)."""
-
-    class Meta:
-        """Form options."""
-
-        # Flask-WTF's cookie-bound token would fail inside an LMS iframe that blocks third-party cookies.
-        csrf = False
 
 
 class ExpectationsSettingsForm(LaunchForm):

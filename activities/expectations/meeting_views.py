@@ -41,7 +41,7 @@ def _overview(instance, form=None, status=200, notice=None, kind=None):
                            notice=notice, notice_kind=kind, **values), status
 
 
-@bp.get("/<int:iid>/meetings")
+@bp.get("/<id:iid>/meetings")
 @launch_required()
 def meetings_page(iid):
     """The meetings: participants see what to evaluate; the facilitator plans and sees the trend."""
@@ -50,7 +50,7 @@ def meetings_page(iid):
     return _overview(instance, notice=notice, kind=kind)
 
 
-@bp.post("/<int:iid>/meetings")
+@bp.post("/<id:iid>/meetings")
 @launch_required(role="instructor")
 def add_meeting(iid):
     """The facilitator adds a meeting (date and topic)."""
@@ -67,7 +67,7 @@ def add_meeting(iid):
     return redirect(launch_url("expectations.meetings_page", done="meeting"), code=303)
 
 
-@bp.post("/<int:iid>/meetings/<int:mid>/edit")
+@bp.post("/<id:iid>/meetings/<id:mid>/edit")
 @launch_required(role="instructor")
 def edit_meeting(iid, mid):
     """Change a meeting's date or topic, or delete a meeting nobody evaluated yet."""
@@ -115,7 +115,7 @@ def _evaluation_page(instance, meeting, form=None, status=200, notice=None, kind
                            notice=notice, notice_kind=kind, **values), status
 
 
-@bp.route("/<int:iid>/meetings/<int:mid>", methods=["GET", "POST"])
+@bp.route("/<id:iid>/meetings/<id:mid>", methods=["GET", "POST"])
 @launch_required()
 def meeting(iid, mid):
     """Participants evaluate a meeting (and see the group's figures); the facilitator reads the results."""

@@ -9,6 +9,8 @@ from activities.expectations.state import control as apply_control
 from activities.expectations.state import current_version, instance_for
 from activities.expectations.views import render_board
 from lti_tool.extensions import db
+from lti_tool.forms import REFUSED_CHARACTER
+from lti_tool.input_policy import acceptable_text, bounded_int
 from lti_tool.session import launch_required, launch_url
 
 MAX_SELECTED = 500
@@ -37,10 +39,10 @@ def refuse(instance, refused):
 
 def to_int(value):
     """A form value as a whole number id (abort 400 otherwise)."""
-    value = (value or "").strip()
-    if not value.isdigit() or len(value) > 12:
+    number = bounded_int(value)
+    if number is None:
         abort(400)
-    return int(value)
+    return number
 
 
 def text_field(name, limit, empty_message, long_message):
@@ -48,6 +50,8 @@ def text_field(name, limit, empty_message, long_message):
     text = " ".join((request.form.get(name) or "").split())
     if not text:
         raise Refused(empty_message)
+    if not acceptable_text(text):
+        raise Refused(str(REFUSED_CHARACTER))
     if len(text) > limit:
         raise Refused(long_message)
     return text
@@ -64,7 +68,7 @@ def _selected(instance):
     return found
 
 
-@bp.post("/<int:iid>/control")
+@bp.post("/<id:iid>/control")
 @launch_required(role="instructor")
 def control(iid):
     """Open or close posting, dot voting and the closing evaluation."""
@@ -75,7 +79,7 @@ def control(iid):
     return done(instance, action if applied else "stale", endpoint=back)
 
 
-@bp.post("/<int:iid>/cluster")
+@bp.post("/<id:iid>/cluster")
 @launch_required(role="instructor")
 def cluster(iid):
     """Act on the selected cards: group into a new theme, add to a theme, take out, merge, hide, show."""
@@ -89,6 +93,8 @@ def cluster(iid):
             raise Refused(_("Select one or more cards first."))
         if op == "group":
             name = " ".join((request.form.get("name") or "").split())
+            if not acceptable_text(name):
+                raise Refused(str(REFUSED_CHARACTER))
             if len(name) > themes.MAX_THEME_NAME:
                 raise Refused(_("Keep the theme name under %(max)d characters.", max=themes.MAX_THEME_NAME))
             themes.group(instance, selected, name)
@@ -111,7 +117,7 @@ def cluster(iid):
     return done(instance, codes[op], anchor=f"column-{selected[0].column_key}")
 
 
-@bp.post("/<int:iid>/cards/<int:cid>/moderate")
+@bp.post("/<id:iid>/cards/<id:cid>/moderate")
 @launch_required(role="instructor")
 def moderate(iid, cid):
     """One card: edit its text (marked as edited), hide or show it, or separate its merged duplicates."""
@@ -137,7 +143,7 @@ def moderate(iid, cid):
     return done(instance, codes[op], anchor=f"card-{card.id}")
 
 
-@bp.post("/<int:iid>/themes/<int:tid>")
+@bp.post("/<id:iid>/themes/<id:tid>")
 @launch_required(role="instructor")
 def theme(iid, tid):
     """Rename or remove a theme."""
@@ -160,7 +166,7 @@ def theme(iid, tid):
     return done(instance, "renamed" if op == "rename" else "theme_removed", anchor=f"column-{found.column_key}")
 
 
-@bp.post("/<int:iid>/columns/<column>/singletons")
+@bp.post("/<id:iid>/columns/<column>/singletons")
 @launch_required(role="instructor")
 def singletons(iid, column):
     """Every loose card of a column becomes a theme of its own (to vote on cards as they are)."""

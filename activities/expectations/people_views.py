@@ -21,7 +21,7 @@ def _csv(body, filename):
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 
 
-@bp.get("/<int:iid>/participants")
+@bp.get("/<id:iid>/participants")
 @launch_required(role="instructor")
 def participants(iid):
     """Who took part in which step, their participation and gradebook status; export and erase per person."""
@@ -60,7 +60,7 @@ def _person_or_404(instance, uid):
     return user
 
 
-@bp.get("/<int:iid>/participants/<int:uid>/export.csv")
+@bp.get("/<id:iid>/participants/<id:uid>/export.csv")
 @launch_required(role="instructor", fresh=True)
 def export_person(iid, uid):
     """One participant's data with their name (for an access request); fully anonymous cards stay out."""
@@ -72,7 +72,7 @@ def export_person(iid, uid):
     return _csv(exporting.to_csv(rows), f"expectations-{instance.id}-participant-{user.id}.csv")
 
 
-@bp.get("/<int:iid>/my-data.csv")
+@bp.get("/<id:iid>/my-data.csv")
 @launch_required()
 def my_data(iid):
     """A participant downloads everything this activity holds about them."""
@@ -82,7 +82,7 @@ def my_data(iid):
     return _csv(exporting.to_csv(rows), f"my-data-{instance.id}.csv")
 
 
-@bp.get("/<int:iid>/export.csv")
+@bp.get("/<id:iid>/export.csv")
 @launch_required(role="instructor", fresh=True)
 def export_all(iid):
     """All answers of the placement as CSV, with pseudonymous participant codes."""
@@ -91,7 +91,7 @@ def export_all(iid):
                 f"expectations-{instance.id}.csv")
 
 
-@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
 @launch_required(role="instructor")
 def erase_person(iid, uid):
     """Confirm (GET), then erase (POST) everything this activity holds about one participant."""

@@ -11,7 +11,9 @@ from activities.expectations.cards import Refused
 from activities.expectations.models import Card
 from activities.expectations.state import current_version, instance_for, state_for
 from lti_tool.extensions import db
+from lti_tool.forms import REFUSED_CHARACTER
 from lti_tool.grades import record_participation
+from lti_tool.input_policy import acceptable_text
 from lti_tool.session import launch_required, launch_url
 
 MAX_CARDS_PER_PERSON = 40
@@ -42,7 +44,7 @@ def save_with_score(instance, write):
                 abort(409)
 
 
-@bp.get("/<int:iid>")
+@bp.get("/<id:iid>")
 @launch_required()
 def index(iid):
     """The start board: participants post and vote; the facilitator moderates, clusters and confirms."""
@@ -51,7 +53,7 @@ def index(iid):
     return render_board(instance, notice=notice, kind=kind)
 
 
-@bp.get("/<int:iid>/live")
+@bp.get("/<id:iid>/live")
 @launch_required()
 def live(iid):
     """The board's changing regions as JSON; an unchanged board answers 304 after one small read."""
@@ -69,7 +71,7 @@ def live(iid):
     return response
 
 
-@bp.post("/<int:iid>/cards")
+@bp.post("/<id:iid>/cards")
 @launch_required()
 def post_card(iid):
     """A participant adds a short card to a column."""
@@ -87,6 +89,8 @@ def post_card(iid):
                             kind="warning")
     if not text:
         error = _("Write something on your card.")
+    elif not acceptable_text(text):
+        error, text = str(REFUSED_CHARACTER), ""
     elif len(text) > config.card_length:
         error = _("Keep your card under %(max)d characters (now %(count)d).", max=config.card_length, count=len(text))
     elif db.session.execute(select(func.count(Card.id)).filter_by(
@@ -98,7 +102,7 @@ def post_card(iid):
     return redirect(launch_url("expectations.index", done="posted", _anchor=f"column-{column}"), code=303)
 
 
-@bp.post("/<int:iid>/cards/<int:cid>/withdraw")
+@bp.post("/<id:iid>/cards/<id:cid>/withdraw")
 @launch_required()
 def withdraw(iid, cid):
     """A participant removes one of their own cards."""
@@ -124,7 +128,7 @@ def _allocation(form):
     return allocation
 
 
-@bp.post("/<int:iid>/dots")
+@bp.post("/<id:iid>/dots")
 @launch_required()
 def vote(iid):
     """A participant spends their dots (replacing earlier ones) with their participation, in one commit."""

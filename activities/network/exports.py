@@ -18,6 +18,7 @@ import networkx as nx
 
 from activities.network.course_measures import CourseMeasures, analyse
 from activities.network.course_network import MEMBER, CourseNetwork
+from lti_tool.input_policy import forbidden_character
 
 NODE_COLUMNS = ("id", "label", "kind", "count", "drew", "knowledge_in", "askers", "betweenness", "degree",
                 "core", "community", "isolate", "periphery")
@@ -72,7 +73,7 @@ def to_networkx(network: CourseNetwork, measures: CourseMeasures | None = None,
     codes = _codes(network, codes)
     graph = nx.MultiDiGraph(name="course network")
     for row in node_rows(network, measures, codes, names):
-        graph.add_node(row["id"], **{k: v for k, v in row.items() if k != "id"})
+        graph.add_node(row["id"], **{k: _xml_text(v) for k, v in row.items() if k != "id"})
     for i, row in enumerate(edge_rows(network, codes)):
         graph.add_edge(row["source"], row["target"], key=f"e{i}",
                        **{k: v for k, v in row.items() if k not in ("source", "target")})
@@ -88,12 +89,19 @@ def to_graphml(network: CourseNetwork, measures: CourseMeasures | None = None,
     ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
     root = ET.fromstring(buffer.getvalue())
     ns = {"g": _GRAPHML_NS}
-    key = next(k.get("id") for k in root.findall("g:key", ns)
-               if k.get("for") == "edge" and k.get("attr.name") == "directed")
-    for edge in root.iter(f"{{{_GRAPHML_NS}}}edge"):
+    key = next((k.get("id") for k in root.findall("g:key", ns)
+                if k.get("for") == "edge" and k.get("attr.name") == "directed"), None)
+    for edge in root.iter(f"{{{_GRAPHML_NS}}}edge") if key is not None else ():  # a moment without ties
         data = edge.find(f"g:data[@key='{key}']", ns)
         edge.set("directed", "false" if data is not None and data.text == "False" else "true")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+
+
+def _xml_text(value):
+    # XML 1.0 cannot carry most control characters; a name stored before the input policy may have one.
+    if isinstance(value, str) and forbidden_character(value) is not None:
+        return "".join("\ufffd" if forbidden_character(char) else char for char in value)
+    return value
 
 
 def _safe(value):

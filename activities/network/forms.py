@@ -1,7 +1,6 @@
 """WTForms for learners' contacts, own knowledge and reflection; choices are filled from the settings."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import (
     BooleanField, HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField,
     ValidationError, widgets)
@@ -12,6 +11,8 @@ from activities.network import tags as tagging
 from activities.network.content import (
     EFFORT_LABELS, NEED_FROM_QUESTION, NEED_QUESTION, OFFER_FOR_QUESTION, OFFER_QUESTION, QUESTION_ACCESS,
     QUESTION_KNOWS, REFLECTION_HARD, REFLECTION_PLAN, text_of)
+from lti_tool.forms import LaunchForm as CoreLaunchForm
+from lti_tool.input_policy import bounded_int
 
 MAX_LABEL = 120
 MAX_TEXT = 1000
@@ -33,23 +34,15 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class LaunchForm(FlaskForm):
+class LaunchForm(CoreLaunchForm):
     """A form checked by launch_required's session CSRF token, with the drawing's version."""
-
-    class Meta:
-        """Form options."""
-
-        # launch_required checks the launch session's CSRF token; Flask-WTF's cookie-bound token
-        # would fail inside an LMS iframe that blocks third-party cookies.
-        csrf = False
 
     version = HiddenField()
     moment = HiddenField()
 
     def sent_version(self):
         """The drawing version the page was built on, or None when missing or not a number."""
-        value = (self.version.data or "").strip()
-        return int(value) if value.isdigit() else None
+        return bounded_int(self.version.data, low=0)
 
 
 class CheckboxesField(SelectMultipleField):

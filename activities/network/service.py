@@ -8,6 +8,7 @@ from sqlalchemy.orm.attributes import set_committed_value
 
 from activities.network.models import AlterTie, Contact, Drawing
 from lti_tool.extensions import db
+from lti_tool.input_policy import INT_MAX
 from lti_tool.models import ActivityInstance
 from lti_tool.models.base import utcnow
 
@@ -94,7 +95,7 @@ def claim(instance, user_id, config, moment_key, sent_version):
     Version 0 means "no drawing yet when the page was built": the drawing is created then (a copy
     of the learner's earlier moment). Raises Conflict when the sent version is not the current one.
     """
-    if sent_version is None:
+    if sent_version is None or not 0 <= sent_version <= INT_MAX - 1:
         raise Conflict()
     drawing = drawing_of(instance, user_id, moment_key)
     if drawing is None:

@@ -8,7 +8,7 @@ from lti_tool.grades import record_participation
 from lti_tool.session import launch_required, launch_url
 
 
-@bp.get("/<int:iid>")
+@bp.get("/<id:iid>")
 @launch_required()
 def index(iid):
     """Learners see their steps and progress; facilitators get the dashboard."""
@@ -22,7 +22,7 @@ def index(iid):
                            section="overview")
 
 
-@bp.post("/<int:iid>/start")
+@bp.post("/<id:iid>/start")
 @launch_required()
 def start(iid):
     """Create the drawing for the open moment: a copy of the earlier one, or empty."""

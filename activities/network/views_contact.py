@@ -6,6 +6,7 @@ from activities.network import bp, contacts, tags
 from activities.network.forms import ContactForm
 from activities.network.saving import Conflict, save
 from activities.network.views_contacts import EDIT_TEMPLATE, stale_notice, view_for
+from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required, launch_url
 
 
@@ -30,7 +31,7 @@ def _render(view, contact, form, status=200, notice=None, kind=None):
                            notice=notice, notice_kind=kind), status
 
 
-@bp.get("/<int:iid>/contacts/<key>")
+@bp.get("/<id:iid>/contacts/<key>")
 @launch_required()
 def contact_page(iid, key):
     """Edit one contact (read-only at an earlier moment)."""
@@ -39,7 +40,7 @@ def contact_page(iid, key):
     return _render(view, contact, _form(view, contact))
 
 
-@bp.post("/<int:iid>/contacts/<key>")
+@bp.post("/<id:iid>/contacts/<key>")
 @launch_required()
 def save_contact(iid, key):
     """Save one contact; errors come back on the same page with the learner's input kept."""
@@ -80,19 +81,19 @@ def save_contact(iid, key):
     return redirect(launch_url("network.contacts_page", done="saved", _anchor=f"contact-{key}"), code=303)
 
 
-@bp.post("/<int:iid>/contacts/<key>/delete")
+@bp.post("/<id:iid>/contacts/<key>/delete")
 @launch_required()
 def delete_contact(iid, key):
     """Remove a contact (and their ties) from the open moment's drawing."""
     view = view_for(iid)
     contacts.contact_or_404(view.drawing, key)
-    version = request.form.get("version", "")
+    version = bounded_int(request.form.get("version"), low=0)
 
     def change(drawing):
         contacts.remove(drawing, contacts.contact_or_404(drawing, key))
 
     try:
-        save(view, int(version) if version.isdigit() else None, change, request.form.get("moment"))
+        save(view, version, change, request.form.get("moment"))
     except Conflict as exc:
         fresh = view_for(iid)
         current = next((c for c in fresh.contacts if c.key == key), None)

@@ -6,6 +6,7 @@ from activities.network import bp, contacts, pages, people, service
 from activities.network.contacts import Refused
 from activities.network.forms import ContactForm, MembersForm, options
 from activities.network.saving import Conflict, MomentMoved, save
+from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required, launch_url
 
 LIST_TEMPLATE = "activities/network/contacts.html"
@@ -51,7 +52,7 @@ def _render_list(view, add_form=None, members_form=None, status=200, notice=None
         neighbours={c.key: len(contacts.neighbours(view.drawing, c)) for c in view.contacts}), status
 
 
-@bp.get("/<int:iid>/contacts")
+@bp.get("/<id:iid>/contacts")
 @launch_required()
 def contacts_page(iid):
     """Every contact with its ring and relations, and forms to add more."""
@@ -60,7 +61,7 @@ def contacts_page(iid):
     return _render_list(view, notice=notice, kind=kind)
 
 
-@bp.post("/<int:iid>/contacts")
+@bp.post("/<id:iid>/contacts")
 @launch_required()
 def add_contact(iid):
     """Add a person by hand (name or initials, role, place, and optionally ring and relations)."""
@@ -83,7 +84,7 @@ def add_contact(iid):
     return redirect(launch_url("network.contacts_page", done="added", _anchor="your-contacts"), code=303)
 
 
-@bp.post("/<int:iid>/contacts/members")
+@bp.post("/<id:iid>/contacts/members")
 @launch_required()
 def add_members(iid):
     """Add classmates picked from the course list, linked by their LMS user id."""
@@ -125,14 +126,14 @@ def _bulk_values(view):
     return found
 
 
-@bp.post("/<int:iid>/contacts/bulk")
+@bp.post("/<id:iid>/contacts/bulk")
 @launch_required()
 def save_list(iid):
     """Save the rings and relations of every contact in the list at once."""
     view = view_for(iid)
     values = _bulk_values(view)
-    version = request.form.get("version", "")
-    if values is None or not version.isdigit():
+    version = bounded_int(request.form.get("version"), low=0)
+    if values is None or version is None:
         abort(400)
 
     def change(drawing):
@@ -142,7 +143,7 @@ def save_list(iid):
             contact.relations = chosen
 
     try:
-        save(view, int(version), change, request.form.get("moment"))
+        save(view, version, change, request.form.get("moment"))
     except Conflict as exc:
         return _render_list(view_for(iid), status=409, notice=stale_notice(exc), kind="warning")
     return redirect(launch_url("network.contacts_page", done="saved", _anchor="your-contacts"), code=303)

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from activities.network import bp, contacts, layout, pages
 from activities.network.saving import Conflict, save
 from activities.network.views_contacts import stale_notice, view_for
+from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required
 
 PAGE_TEMPLATE = "activities/network/drawing.html"
@@ -43,17 +44,18 @@ def _json_body():
     body = request.get_json(silent=True)
     if not isinstance(body, dict):
         return None, None
-    version = body.get("version")
-    if not isinstance(version, int) or isinstance(version, bool):
-        version = int(request.headers["If-Match"]) if request.headers.get("If-Match", "").isdigit() else None
-    return body, version
+    if "version" not in body:
+        return body, bounded_int(request.headers.get("If-Match"), low=0)
+    version = bounded_int(body["version"], low=0)
+    # A version that no drawing can have is a malformed request, not a stale page.
+    return (body, version) if version is not None else (None, None)
 
 
 def _error(message, status):
     return jsonify({"ok": False, "error": message}), status
 
 
-@bp.get("/<int:iid>/drawing")
+@bp.get("/<id:iid>/drawing")
 @launch_required()
 def drawing(iid):
     """The sociogram: rings around the participant; the script adds dragging, keys, connecting and zoom."""
@@ -63,7 +65,7 @@ def drawing(iid):
                            knows=tie_names(view), notice=notice, notice_kind=kind)
 
 
-@bp.get("/<int:iid>/drawing/state")
+@bp.get("/<id:iid>/drawing/state")
 @launch_required()
 def drawing_state(iid):
     """The current drawing (after a conflict, or to refresh)."""
@@ -81,7 +83,7 @@ def _run(iid, body, version, change):
     return None
 
 
-@bp.post("/<int:iid>/drawing/positions")
+@bp.post("/<id:iid>/drawing/positions")
 @launch_required()
 def save_positions(iid):
     """Place contacts: {"version": n, "moves": [{"key": k, "ring": 0..N, "angle": degrees or null}]}."""
@@ -106,7 +108,7 @@ def save_positions(iid):
     return _run(iid, body, version, change) or _state(view_for(iid))
 
 
-@bp.post("/<int:iid>/drawing/ties")
+@bp.post("/<id:iid>/drawing/ties")
 @launch_required()
 def save_tie(iid):
     """Connect or disconnect two contacts who know each other: {"version": n, "a": k, "b": k, "connected": bool}."""

@@ -35,7 +35,7 @@ def _moment_or_404(listing, key):
     return moment
 
 
-@bp.post("/<int:iid>/moments")
+@bp.post("/<id:iid>/moments")
 @launch_required(role="instructor")
 def open_moment(iid):
     """Open a moment (normally the next one); learners then start from a copy of their earlier drawing."""
@@ -48,7 +48,7 @@ def open_moment(iid):
     return redirect(launch_url("network.index", done="opened" if applied else "stale"), code=303)
 
 
-@bp.get("/<int:iid>/course")
+@bp.get("/<id:iid>/course")
 @launch_required(role="instructor")
 def course(iid):
     """The merged course network at a moment: drawing, knowledge holders, brokers, isolates, communities."""
@@ -71,7 +71,7 @@ def course(iid):
                            labels=labels, comparison=comparison, before=before, earlier=earlier)
 
 
-@bp.get("/<int:iid>/matches")
+@bp.get("/<id:iid>/matches")
 @launch_required(role="instructor")
 def matches(iid):
     """For each participant's needs, who in the course offers that knowledge."""
@@ -101,7 +101,7 @@ def _suggested_pairs(rows):
     return pairs
 
 
-@bp.post("/<int:iid>/tag-links")
+@bp.post("/<id:iid>/tag-links")
 @launch_required(role="instructor")
 def tag_link(iid):
     """The facilitator says two tags are the same knowledge, are not, or takes that back."""
@@ -115,7 +115,7 @@ def tag_link(iid):
                                done="linked", _anchor="tag-links"), code=303)
 
 
-@bp.get("/<int:iid>/export/<moment_key>/<fmt>")
+@bp.get("/<id:iid>/export/<moment_key>/<fmt>")
 @launch_required(role="instructor", fresh=True)
 def export(iid, moment_key, fmt):
     """The course network at a moment as GraphML, CSV nodes, CSV edges or JSON (codes; names on request)."""
@@ -152,7 +152,7 @@ def _learner_or_404(instance, uid):
     return user
 
 
-@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
 @launch_required(role="instructor")
 def erase_learner(iid, uid):
     """Confirm (GET), then erase (POST) one learner's drawings and unlink them from others' drawings."""

@@ -11,7 +11,7 @@ def _ego(view, drawing):
     return convert.ego(drawing, own_sub(g.launch), g.launch.user_name or "", view.config)
 
 
-@bp.get("/<int:iid>/insights")
+@bp.get("/<id:iid>/insights")
 @launch_required()
 def insights(iid):
     """Each measure of the learner's network with one sentence on what it means for learning."""
@@ -28,7 +28,7 @@ def _drawn_moments(view):
     return [m for m in view.moments if m.key in mine and m.status != "future"], mine
 
 
-@bp.get("/<int:iid>/change")
+@bp.get("/<id:iid>/change")
 @launch_required()
 def change_view(iid):
     """New and lost contacts, ties that became strong or weak, changed relations, measures side by side."""

@@ -44,7 +44,7 @@ def _render_knowledge(view, launch, form, status=200, notice=None, kind=None):
                            own_matches=own, notice=notice, notice_kind=kind), status
 
 
-@bp.route("/<int:iid>/knowledge", methods=["GET", "POST"])
+@bp.route("/<id:iid>/knowledge", methods=["GET", "POST"])
 @launch_required()
 def knowledge(iid):
     """What I could share and for whom, what I need and who could help; and the consent to be suggested."""
@@ -70,7 +70,7 @@ def knowledge(iid):
     return redirect(launch_url("network.knowledge", done="saved"), code=303)
 
 
-@bp.route("/<int:iid>/reflection", methods=["GET", "POST"])
+@bp.route("/<id:iid>/reflection", methods=["GET", "POST"])
 @launch_required()
 def reflection(iid):
     """What makes it hard to call on others, and how the learner will tackle it."""

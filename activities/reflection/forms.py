@@ -1,31 +1,29 @@
 """The course designer's settings form."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
-from wtforms import BooleanField, IntegerField, SelectMultipleField, TextAreaField, ValidationError, widgets
+from wtforms import (
+    BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField, ValidationError, widgets)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from activities.reflection.content import DEFAULT_GROUPS, DEFAULT_TAGS, PART_TITLES, PARTS
 from activities.reflection.settings import (
     MAX_GROUP_LENGTH, MAX_GROUPS, MAX_TAG_LENGTH, MAX_TAGS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_lines)
+from lti_tool.forms import LaunchForm
+
+
+MAX_THEME_LABEL, MAX_THEME_KEY = 80, 60
+
+
+def squash_spaces(value):
+    """White space runs (line breaks too) as single spaces, trimmed: a theme name is one line."""
+    return " ".join(value.split()) if isinstance(value, str) else value
 
 
 def current_language():
     """The request's language code ('nl' or 'en')."""
     locale = get_locale()
     return locale.language if locale else "nl"
-
-
-class LaunchForm(FlaskForm):
-    """A form whose CSRF check is the launch session's (see lti_tool.session)."""
-
-    class Meta:
-        """Form options."""
-
-        # launch_required checks the launch session's CSRF token; Flask-WTF's cookie-bound token
-        # would fail inside an LMS iframe that blocks third-party cookies.
-        csrf = False
 
 
 class CheckboxesField(SelectMultipleField):
@@ -86,3 +84,15 @@ def _parsed(field, defaults, limit, max_length, empty_message):
         field.errors.extend(errors[:-1])
         raise ValidationError(errors[-1])
     return entries
+
+
+class ThemeEditForm(LaunchForm):
+    """The facilitator's theme edit: which themes, and the (optional) new name."""
+
+    theme = SelectMultipleField(validate_choice=False)
+    label = StringField(_l("Name of the theme"), filters=[squash_spaces], validators=[Length(
+        max=MAX_THEME_LABEL, message=_l("Keep the theme name under %(max)d characters.", max=MAX_THEME_LABEL))])
+
+    def keys(self):
+        """The chosen theme keys that can name a theme at all."""
+        return [key for key in self.theme.data or () if key and len(key) <= MAX_THEME_KEY]

@@ -6,10 +6,11 @@ from activities.reflection import bp, pages
 from activities.reflection import answers as answering
 from activities.reflection import export as exporting
 from activities.reflection import settings as reflection_settings
-from activities.reflection.forms import current_language
+from activities.reflection.forms import ThemeEditForm, current_language
 from activities.reflection.models import Action, Factor, SharingAnswer, Situation, TrustScore
 from activities.reflection.themes import Themes
 from lti_tool.extensions import db
+from lti_tool.input_policy import bounded_int
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
 from lti_tool import privacy
@@ -18,7 +19,7 @@ QUOTE_MODELS = {"situation": Situation, "factor": Factor, "trust": TrustScore, "
                 "action": Action}
 
 
-@bp.post("/<int:iid>/control")
+@bp.post("/<id:iid>/control")
 @launch_required(role="instructor")
 def control(iid):
     """Reveal the board to learners, or hide it again."""
@@ -31,26 +32,24 @@ def control(iid):
     return redirect(launch_url("reflection.index", done=action), code=303)
 
 
-def _label():
-    label = " ".join((request.form.get("label") or "").split())
-    if len(label) > 80:
-        abort(400)
-    return label
-
-
-@bp.post("/<int:iid>/themes")
+@bp.post("/<id:iid>/themes")
 @launch_required(role="instructor")
 def themes(iid):
     """Merge themes (the first chosen keeps its place), rename one, or undo a merge."""
     instance = answering.instance_for(g.launch, iid)
     action, edits = request.form.get("action", ""), Themes(instance)
-    keys = [k for k in request.form.getlist("theme") if k and len(k) <= 60]
+    form = ThemeEditForm(formdata=request.form)
+    if not form.validate():
+        message = next(error for errors in form.errors.values() for error in errors)
+        return render_template("activities/reflection/board.html", notice=message, notice_kind="error",
+                               **pages.board_page(g.launch, instance)), 400
+    keys, label = form.keys(), form.label.data or ""
     if action == "merge":
-        if edits.merge(keys, _label()) is None:
+        if edits.merge(keys, label) is None:
             return redirect(launch_url("reflection.board", done="pick_two", _anchor="themes-edit"), code=303)
         done = "merged"
     elif action == "rename" and len(keys) == 1 and not keys[0].startswith("_"):
-        edits.rename(keys[0], _label())
+        edits.rename(keys[0], label)
         done = "renamed"
     elif action == "split" and len(keys) == 1:
         edits.split(keys[0])
@@ -61,14 +60,14 @@ def themes(iid):
     return redirect(launch_url("reflection.board", done=done, _anchor="themes"), code=303)
 
 
-@bp.post("/<int:iid>/quotes")
+@bp.post("/<id:iid>/quotes")
 @launch_required(role="instructor")
 def quotes(iid):
     """Hide a shared quote from the board, or show it again."""
     instance = answering.instance_for(g.launch, iid)
     model = QUOTE_MODELS.get(request.form.get("kind", ""))
     action = request.form.get("action", "")
-    quote_id = request.form.get("id", type=int)
+    quote_id = bounded_int(request.form.get("id"))
     if model is None or action not in ("hide", "show") or quote_id is None:
         abort(400)
     row = db.session.execute(select(model).filter_by(id=quote_id, activity_instance_id=instance.id)).scalar_one_or_none()
@@ -85,7 +84,7 @@ def _csv(body, filename):
         "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 
 
-@bp.get("/<int:iid>/export/aggregate.csv")
+@bp.get("/<id:iid>/export/aggregate.csv")
 @launch_required(role="instructor", fresh=True)
 def export_aggregate(iid):
     """The anonymous aggregate: counts, medians, distributions and shared quotes."""
@@ -95,7 +94,7 @@ def export_aggregate(iid):
     return _csv(exporting.to_csv(rows, exporting.AGGREGATE_COLUMNS), f"reflection-{instance.id}-aggregate.csv")
 
 
-@bp.get("/<int:iid>/export/personal-data.csv")
+@bp.get("/<id:iid>/export/personal-data.csv")
 @launch_required(role="instructor", fresh=True)
 def export_answers(iid):
     """Personal data: every answer with the learner's name, private answers included."""
@@ -117,7 +116,7 @@ def _learner_or_404(instance, uid):
     return user
 
 
-@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
 @launch_required(role="instructor")
 def erase(iid, uid):
     """Confirm (GET), then erase (POST) everything this activity holds about one learner."""

@@ -15,7 +15,7 @@ from lti_tool.session import launch_required, launch_url
 PART_TEMPLATE = "activities/reflection/part.html"
 
 
-@bp.get("/<int:iid>")
+@bp.get("/<id:iid>")
 @launch_required()
 def index(iid):
     """Learners see their parts and the board's state; facilitators get the dashboard."""
@@ -37,7 +37,7 @@ def _part_or_404(instance, part):
     return config, None
 
 
-@bp.route("/<int:iid>/parts/<part>", methods=["GET", "POST"])
+@bp.route("/<id:iid>/parts/<part>", methods=["GET", "POST"])
 @launch_required()
 def part(iid, part):
     """One part: the form (GET), or save it with the participation score in one transaction (POST)."""
@@ -78,7 +78,7 @@ def _following(config, part):
     return parts[position + 1] if position + 1 < len(parts) else None
 
 
-@bp.get("/<int:iid>/board")
+@bp.get("/<id:iid>/board")
 @launch_required()
 def board(iid):
     """The group board: for learners once the facilitator reveals it; for facilitators always, with editing."""

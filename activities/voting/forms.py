@@ -1,7 +1,6 @@
 """WTForms for the designer's settings and the learner's votes."""
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
 from wtforms import HiddenField, IntegerField, RadioField, TextAreaField, ValidationError
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
@@ -9,6 +8,7 @@ from wtforms.validators import InputRequired, Length, NumberRange
 from activities.voting.content import RESULTS_MODE_LABELS, SCALE_LABELS, choices_for
 from activities.voting.settings import (
     MAX_REASON_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_statements)
+from lti_tool.forms import LaunchForm
 
 
 def current_language():
@@ -25,16 +25,7 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class _LaunchForm(FlaskForm):
-    class Meta:
-        """Form options."""
-
-        # launch_required checks the launch session's CSRF token; Flask-WTF's cookie-bound token
-        # would fail inside an LMS iframe that blocks third-party cookies.
-        csrf = False
-
-
-class VotingSettingsForm(_LaunchForm):
+class VotingSettingsForm(LaunchForm):
     """The course designer's choices for one placement."""
 
     statements = TextAreaField(
@@ -78,7 +69,7 @@ def reason_field_name(key):
     return f"reason_{key}"
 
 
-class VoteFormBase(_LaunchForm):
+class VoteFormBase(LaunchForm):
     """Checks that each answered statement has a valid choice and, when required, a reason."""
 
     round = HiddenField()

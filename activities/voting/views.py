@@ -10,6 +10,7 @@ from activities.voting import settings as voting_settings
 from activities.voting.forms import current_language
 from activities.voting.models import Vote
 from lti_tool.extensions import db
+from lti_tool.input_policy import bounded_int
 from lti_tool.grades import record_participation
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
@@ -18,7 +19,7 @@ from lti_tool import privacy
 LEARNER_TEMPLATE = "activities/voting/index.html"
 
 
-@bp.get("/<int:iid>")
+@bp.get("/<id:iid>")
 @launch_required()
 def index(iid):
     """Learners vote and see results; facilitators get the dashboard."""
@@ -30,7 +31,7 @@ def index(iid):
     return render_template(LEARNER_TEMPLATE, notice=notice, notice_kind=kind, **pages.learner_page(g.launch, instance))
 
 
-@bp.post("/<int:iid>/votes")
+@bp.post("/<id:iid>/votes")
 @launch_required()
 def vote(iid):
     """Save the learner's votes and their participation in one transaction, then redirect (PRG)."""
@@ -68,7 +69,7 @@ def _refuse(instance, message):
     return render_template(LEARNER_TEMPLATE, notice=message, notice_kind="warning", **page), 409
 
 
-@bp.post("/<int:iid>/control")
+@bp.post("/<id:iid>/control")
 @launch_required(role="instructor")
 def control(iid):
     """Open or close voting, share or hide results, or start a new round."""
@@ -76,12 +77,12 @@ def control(iid):
     action = request.form.get("action", "")
     if action not in service.ACTIONS:
         abort(400)
-    applied = service.control(instance, action, request.form.get("round", type=int))
+    applied = service.control(instance, action, bounded_int(request.form.get("round")))
     db.session.commit()
     return redirect(launch_url("voting.index", done=action if applied else "stale"), code=303)
 
 
-@bp.get("/<int:iid>/export.csv")
+@bp.get("/<id:iid>/export.csv")
 @launch_required(role="instructor", fresh=True)
 def export(iid):
     """All votes as CSV, with pseudonymous participant codes."""
@@ -109,7 +110,7 @@ def _vote_count(instance, user):
         activity_instance_id=instance.id, user_id=user.id)).scalar_one()
 
 
-@bp.route("/<int:iid>/participants/<int:uid>/erase", methods=["GET", "POST"])
+@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
 @launch_required(role="instructor")
 def erase(iid, uid):
     """Confirm (GET), then erase (POST) everything this activity holds about one learner."""

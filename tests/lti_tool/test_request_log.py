@@ -35,7 +35,7 @@ def test_a_session_full_of_personal_data_leaves_none_in_the_logs(app, client, la
         assert failed.status_code == 500
     logged = "\n".join(record.getMessage() + (record.exc_text or "") for record in caplog.records)
     logged += "\n".join(str(record.exc_info[1]) for record in caplog.records if record.exc_info)
-    assert "request id=" in logged and "route=/reflection/<int:iid>/parts/<part>" in logged
+    assert "request id=" in logged and "route=/reflection/<id:iid>/parts/<part>" in logged
     assert f"user={learner.user.id}" in logged
     for secret in (*SECRETS, token):
         assert secret not in logged

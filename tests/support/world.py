@@ -1,0 +1,96 @@
+"""A seeded world for route-wide tests: one placement of every activity with content, the people
+who reach it, and the values each URL parameter of every route can take."""
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+
+from activities import all_activities
+from lti_tool.extensions import db
+from lti_tool.launch import INSTRUCTOR
+from tests.activities.expectations.conftest import Network
+from tests.activities.network.conftest import Course
+from tests.activities.reflection.conftest import Room as ReflectionRoom
+from tests.activities.voting.conftest import Room as VotingRoom
+
+
+@dataclass
+class Placement:
+    """One placement with its facilitator, a learner who took part, and real ids for its routes."""
+
+    instance: object
+    facilitator: object
+    learner: object
+    params: dict = field(default_factory=dict)
+
+
+class World:
+    """Every activity placed once in one course, plus an unconfigured link and a deep-linking session."""
+
+    def __init__(self, client, launches):
+        self.client, self.launches = client, launches
+        self.placements = {}
+        self._expectations()
+        self._network()
+        self._reflection()
+        self._voting()
+        missing = {a.id for a in all_activities()} - set(self.placements)
+        assert not missing, f"tests/support/world.py seeds no placement of {sorted(missing)}: add one"
+        unconfigured = launches.instance(None, settings={}, title="Nog te kiezen")
+        self.placements["setup"] = Placement(unconfigured, launches.instructor(unconfigured),
+                                             launches.launch(unconfigured), {"type_id": "voting"})
+        self.deep_linking = launches.launch(role=INSTRUCTOR, deep_linking=True)
+
+    def _expectations(self):
+        from activities.expectations.models import Card
+
+        net = Network(self.client, self.launches)
+        learner = net.learner()
+        cards = [net.card(learner, text=f"Kaart {n}") for n in range(3)]
+        theme = net.theme_of(cards[:2])
+        meeting = net.meeting()
+        card = db.session.execute(select(Card).filter_by(id=cards[2].id)).scalar_one()
+        self.placements["expectations"] = Placement(net.instance, net.facilitator, learner, {
+            "cid": card.id, "tid": theme.id, "mid": meeting.id, "uid": learner.user.id, "column": card.column_key})
+
+    def _network(self):
+        course = Course(self.client, self.launches)
+        learner = course.learner()
+        assert course.add(learner, "Jef").status_code == 303
+        assert course.add(learner, "Mira").status_code == 303
+        contact = course.drawing(learner).contacts[0]
+        moment = course.drawing(learner).moment_key
+        self.placements["network"] = Placement(course.instance, course.facilitator, learner, {
+            "key": contact.key, "uid": learner.user.id, "moment_key": moment, "fmt": "graphml"})
+
+    def _reflection(self):
+        room = ReflectionRoom(self.client, self.launches)
+        learner = room.crowd(1)[0]
+        self.placements["reflection"] = Placement(room.instance, room.facilitator, learner, {
+            "part": "trust", "uid": learner.user.id})
+
+    def _voting(self):
+        room = VotingRoom(self.client, self.launches)
+        learner = room.crowd(1)[0]
+        self.placements["voting"] = Placement(room.instance, room.facilitator, learner, {"uid": learner.user.id})
+
+    def placement_for(self, rule):
+        """The placement a route belongs to (by its blueprint; core routes use the voting placement)."""
+        blueprint = rule.endpoint.split(".")[0]
+        if blueprint == "setup":
+            return self.placements["setup"]
+        return self.placements.get(blueprint, self.placements["voting"])
+
+    def url_values(self, rule):
+        """Real values for every URL parameter of a route; KeyError names a parameter nobody fills."""
+        placement = self.placement_for(rule)
+        values = {}
+        for name in rule.arguments:
+            if name == "iid":
+                values[name] = placement.instance.id
+            elif name in placement.params:
+                values[name] = placement.params[name]
+            elif name == "type_id":
+                values[name] = "voting"
+            else:
+                raise KeyError(f"{rule.rule}: no value for <{name}>; add one to tests/support/world.py")
+        return values
