@@ -8,8 +8,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lti_tool import create_app
+from tests.fuzz.baselines import harvest
 from tests.fuzz.routes import field_names, row_counts, unsafe_rules
-from tests.fuzz.strategies import EXAMPLES, HOSTILE_TEXT, NUMBERS, RawJson, form_payload, json_payload
+from tests.fuzz.strategies import (EXAMPLES, HOSTILE_TEXT, NUMBERS, RawJson, form_payload, form_values,
+                                   json_payload)
 from tests.support.world import World
 
 RULES = unsafe_rules(create_app({"CONFIG_NAME": "testing"}))
@@ -59,11 +61,30 @@ def world(app, client, launches, monkeypatch):
     return World(client, launches)
 
 
+def _mutated(data, baseline, real):
+    """A real form with one to three of its fields made hostile, dropped or repeated."""
+    fields = list(baseline)
+    for _ in range(data.draw(st.integers(min_value=1, max_value=3))):
+        if not fields:
+            break
+        index = data.draw(st.integers(min_value=0, max_value=len(fields) - 1))
+        name = fields[index][0]
+        change = data.draw(st.sampled_from(["value", "drop", "repeat"]))
+        if change == "drop":
+            del fields[index]
+        elif change == "repeat":
+            fields.append((name, data.draw(form_values(real))))
+        else:
+            fields[index] = (name, data.draw(form_values(real)))
+    return fields
+
+
 @pytest.mark.parametrize("rule, method", RULES, ids=[f"{m} {r.rule}" for r, m in RULES])
-def test_hostile_input_never_crashes_or_half_writes(client, world, rule, method):
+def test_hostile_input_never_crashes_or_half_writes(app, client, world, rule, method):
     real = _real_values(world)
     names = field_names(real)
     reached = []
+    baselines = harvest(app, client, world, rule.endpoint.split(".")[0]).get(rule.endpoint, [])
 
     @SETTINGS
     @given(data=st.data())
@@ -75,7 +96,10 @@ def test_hostile_input_never_crashes_or_half_writes(client, world, rule, method)
         if path is None:
             return
         as_json = data.draw(st.booleans())
-        body = data.draw(json_payload(names) if as_json else form_payload(names, real | {"", "0"}))
+        if baselines and not as_json and data.draw(st.booleans()):
+            body = _mutated(data, data.draw(st.sampled_from(baselines)), real | {"", "0"})
+        else:
+            body = data.draw(json_payload(names) if as_json else form_payload(names, real | {"", "0"}))
         before = row_counts()
         response = _send(client, method, path, handle, body, as_json)
         assert response.status_code < 500, (response.status_code, path, response.get_data(as_text=True)[:500])
@@ -90,3 +114,15 @@ def test_hostile_input_never_crashes_or_half_writes(client, world, rule, method)
     learner = _send(client, method, _path(rule, world, False, None), world.placement_for(rule).learner, [], False)
     assert any(reached) or REACHED(plain.status_code) or REACHED(learner.status_code), \
         f"{method} {rule.rule} was never reached past routing and authorisation"
+
+
+def test_the_fuzz_starts_from_real_forms(app, client, world):
+    """Most state-changing routes have a real form on some page; the fuzz mutates those (checked so a change
+    in the pages cannot silently leave the fuzz with random field sets only)."""
+    found = {}
+    for blueprint in {rule.endpoint.split(".")[0] for rule, _method in RULES}:
+        found.update(harvest(app, client, world, blueprint))
+    covered = {rule.endpoint for rule, _method in RULES} & set(found)
+    assert {"voting.vote", "reflection.part", "network.add_contact", "network.knowledge",
+            "expectations.post_card", "setup.configure"} <= covered
+    assert len(covered) >= 0.75 * len({rule.endpoint for rule, _method in RULES}), sorted(covered)
