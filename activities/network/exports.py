@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import xml.etree.ElementTree as ET
 from typing import Mapping
 
 import networkx as nx
@@ -23,7 +22,6 @@ from lti_tool.input_policy import forbidden_character
 NODE_COLUMNS = ("id", "label", "kind", "count", "drew", "knowledge_in", "askers", "betweenness", "degree",
                 "core", "community", "isolate", "periphery")
 EDGE_COLUMNS = ("source", "target", "kind", "directed", "weight", "reporters", "mutual", "count")
-_GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
@@ -82,19 +80,14 @@ def to_networkx(network: CourseNetwork, measures: CourseMeasures | None = None,
 
 def to_graphml(network: CourseNetwork, measures: CourseMeasures | None = None,
                codes: Mapping[str, str] | None = None, names: Mapping[str, str] | None = None) -> bytes:
-    """GraphML bytes (UTF-8) that open in Gephi."""
+    """GraphML bytes (UTF-8) that networkx, igraph and Gephi read.
+
+    The graph is directed; a tie without a direction (worked with, knows) is one edge with the data
+    ``directed`` = false. No edge carries GraphML's own ``directed`` attribute: readers such as networkx
+    refuse a graph that mixes directed and undirected edges."""
     buffer = io.BytesIO()
     nx.write_graphml(to_networkx(network, measures, codes, names), buffer, encoding="utf-8")
-    ET.register_namespace("", _GRAPHML_NS)
-    ET.register_namespace("xsi", "http://www.w3.org/2001/XMLSchema-instance")
-    root = ET.fromstring(buffer.getvalue())
-    ns = {"g": _GRAPHML_NS}
-    key = next((k.get("id") for k in root.findall("g:key", ns)
-                if k.get("for") == "edge" and k.get("attr.name") == "directed"), None)
-    for edge in root.iter(f"{{{_GRAPHML_NS}}}edge") if key is not None else ():  # a moment without ties
-        data = edge.find(f"g:data[@key='{key}']", ns)
-        edge.set("directed", "false" if data is not None and data.text == "False" else "true")
-    return ET.tostring(root, encoding="utf-8", xml_declaration=True)
+    return buffer.getvalue()
 
 
 def _xml_text(value):

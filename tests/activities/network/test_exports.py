@@ -42,22 +42,35 @@ def test_no_outsider_names_no_lms_ids_no_member_names_by_default():
         assert "Customer (2)" in out[name]
 
 
-def test_graphml_opens_as_a_graph_with_per_edge_direction():
+def test_graphml_reads_back_in_networkx_and_igraph_as_exported(tmp_path):
     text = _all_exports()["graphml"]
     ns = {"g": "http://graphml.graphdrawing.org/xmlns"}
-    directions = {(e.get("source"), e.get("target"), e.get("directed"))
-                  for e in ET.fromstring(text.encode()).iterfind("g:graph/g:edge", ns)}
-    # A mixed graph, as GraphML and Gephi allow: worked_with is one undirected edge.
-    assert directions == {("M001", "M002", "true"), ("M001", "M002", "false"), ("M001", "category:customer", "true")}
-    # networkx reads no mixed graphs; without the per-edge flag the rest must load as it is.
-    graph = nx.read_graphml(io.BytesIO(text.replace(' directed="false"', "").encode()))
+    root = ET.fromstring(text.encode())
+    assert root.find("g:graph", ns).get("edgedefault") == "directed"
+    assert all(e.get("directed") is None for e in root.iterfind("g:graph/g:edge", ns))
+    # networkx reads the file as it is (it refuses mixed graphs, which we no longer write).
+    graph = nx.read_graphml(io.BytesIO(text.encode()))
     assert set(graph.nodes) == {"M001", "M002", "M003", "category:customer"}
     assert graph.nodes["M002"]["knowledge_in"] == 1.0
     assert graph.nodes["M003"]["isolate"] is True
     assert graph.nodes["category:customer"]["count"] == 2
-    kinds = sorted((u, v, d["kind"]) for u, v, d in graph.edges(data=True))
-    assert kinds == [("M001", "M002", "help"), ("M001", "M002", "worked_with"),
-                     ("M001", "category:customer", "external")]
+    edges = sorted((u, v, d["kind"], d["directed"]) for u, v, d in graph.edges(data=True))
+    # An asked An→Bo for help, An and Bo worked together (no direction), An knows two customers.
+    assert edges == [("M001", "M002", "help", True), ("M001", "M002", "worked_with", False),
+                     ("M001", "category:customer", "external", True)]
+    import igraph
+
+    path = tmp_path / "course.graphml"
+    path.write_bytes(text.encode())
+    other = igraph.Graph.Read_GraphML(str(path))
+    assert other.is_directed() and other.vcount() == 4 and other.ecount() == 3
+    assert sorted(other.es["kind"]) == ["external", "help", "worked_with"]
+
+
+def test_graphml_of_a_moment_without_ties_reads_back():
+    empty = merge([], members={"lms-sub-an": "An"})
+    graph = nx.read_graphml(io.BytesIO(exports.to_graphml(empty)))
+    assert graph.number_of_nodes() == 1 and graph.number_of_edges() == 0
 
 
 def test_caller_codes_and_explicit_names():
