@@ -5,11 +5,8 @@ see them anonymously. With full anonymity the cards carry no code at all, so the
 anyone's evaluations, and the facilitator's per-person export leaves them out.
 """
 import csv
-import hashlib
-import hmac
 import io
 
-from flask import current_app
 from sqlalchemy import select
 
 from activities.expectations import settings as exp_settings
@@ -17,21 +14,22 @@ from activities.expectations.content import AFTERCARE, FORM_RATINGS, PROGRESS, V
 from activities.expectations.models import (
     Card, ClosingEvaluation, Dot, GoalProgress, GoalVerdict, LearningGoal, Meeting, MeetingEvaluation, Theme)
 from lti_tool.extensions import db
+from lti_tool.participant_codes import codes_for
 
 COLUMNS = ("participant", "kind", "item", "answer", "text", "date")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def participant_code(instance_id, user_id):
-    """A stable pseudonym for one participant in one placement (not reversible without the server secret)."""
-    key = current_app.config["SECRET_KEY"].encode()
-    digest = hmac.new(key, f"expectations-participant:{instance_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
-    return "P-" + digest[:6].upper()
-
-
 def _filter(model, instance, user_id):
     query = select(model).where(model.activity_instance_id == instance.id)
     return query.where(model.user_id == user_id) if user_id is not None else query
+
+
+def _codes(instance):
+    ids = set()
+    for model in (Card, Dot):
+        ids.update(db.session.execute(select(model.user_id).filter_by(activity_instance_id=instance.id)).scalars())
+    return codes_for(instance, ids)
 
 
 def _by_id(model, instance):
@@ -43,7 +41,9 @@ def rows(instance, language=None, user_id=None, cards=True, who=None):
     """Dicts with COLUMNS; `user_id` limits them to one participant, `who(user_id)` names the participant."""
     config = exp_settings.load(instance.settings)
     language = language or "nl"
-    who = who or (lambda uid: participant_code(instance.id, uid))
+    if who is None:
+        codes = _codes(instance)
+        who = lambda uid: codes.get(uid, "")  # noqa: E731
     columns = {c["key"]: text_in(c, language) for c in config.columns}
     forms = {f["key"]: text_in(f, language) for f in config.learning_forms}
     themes, goals, meetings = _by_id(Theme, instance), _by_id(LearningGoal, instance), _by_id(Meeting, instance)

@@ -1,24 +1,14 @@
 """The contract's export: one row per contact, with pseudonymous codes and outsiders only as categories."""
-import hashlib
-import hmac
-
-from flask import current_app
 from sqlalchemy import select
 
 from activities.network import settings as network_settings
 from activities.network.models import Drawing
 from lti_tool.extensions import db
+from lti_tool.participant_codes import participant_code
 from lti_tool.models import User
 
 COLUMNS = ("participant", "moment", "contact", "contact_kind", "location", "ring", "relations",
            "knowledge", "effort")
-
-
-def code(instance_id, sub):
-    """A stable pseudonym for a course member in one placement (not reversible without the server secret)."""
-    key = current_app.config["SECRET_KEY"].encode()
-    digest = hmac.new(key, f"network-participant:{instance_id}:{sub}".encode(), hashlib.sha256).hexdigest()
-    return "P-" + digest[:6].upper()
 
 
 def rows(instance):
@@ -32,9 +22,9 @@ def rows(instance):
     for drawing, sub in sorted(drawings, key=lambda pair: (order.get(pair[0].moment_key, 99), pair[0].id)):
         for c in drawing.contacts:
             result.append({
-                "participant": code(instance.id, sub),
+                "participant": participant_code(instance.context_id, sub),
                 "moment": drawing.moment_key,
-                "contact": code(instance.id, c.member_sub) if c.member_sub else "",
+                "contact": participant_code(instance.context_id, c.member_sub) if c.member_sub else "",
                 "contact_kind": "member" if c.member_sub else "outside",
                 "location": c.location,
                 "ring": c.ring,

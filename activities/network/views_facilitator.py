@@ -6,9 +6,9 @@ from activities.network import (
     bp, convert, course_change, course_view, dashboard, erase, exports, forms, matching, moments, pages, service,
     tag_links)
 from activities.network import settings as network_settings
-from activities.network.export_rows import code
 from activities.network.forms import current_language
 from lti_tool.extensions import db
+from lti_tool.participant_codes import participant_code
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
 from lti_tool import privacy
@@ -125,7 +125,7 @@ def export(iid, moment_key, fmt):
         abort(404)
     members = dashboard.members_map(g.launch, instance)
     network, measures = course_view.network_at(instance, config, moment.key, members, current_language())
-    codes = {n.id: code(instance.id, n.id) for n in network.members()}
+    codes = {n.id: participant_code(instance.context_id, n.id) for n in network.members()}
     names = {n.id: n.label for n in network.members()} if request.args.get("names") == "1" else None
     if fmt == "graphml":
         body = exports.to_graphml(network, measures, codes, names)

@@ -5,11 +5,8 @@ learners shared (not those the facilitator hid), each only at the placement's mi
 data, and the page says so wherever it offers it.
 """
 import csv
-import hashlib
-import hmac
 import io
 
-from flask import current_app
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
@@ -19,19 +16,13 @@ from activities.reflection.content import ACTION, FACTORS, OTHER_GROUP, OTHER_GR
     TRUST, text_in
 from activities.reflection.progress import everyone
 from lti_tool.extensions import db
+from lti_tool.participant_codes import codes_for
 from lti_tool.models import User
 
 AGGREGATE_COLUMNS = ("section", "item", "measure", "count", "median", "distribution", "text")
 ANSWER_COLUMNS = ("participant", "part", "item", "question", "answer", "shared_with_group", "hidden_by_facilitator",
                   "updated")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def participant_code(instance_id, user_id):
-    """A stable pseudonym for one learner in one placement (not reversible without the server secret)."""
-    key = current_app.config["SECRET_KEY"].encode()
-    digest = hmac.new(key, f"reflection-participant:{instance_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
-    return "P-" + digest[:6].upper()
 
 
 def _row(section, item="", measure="", count="", median="", distribution="", text=""):
@@ -113,8 +104,9 @@ def answer_rows(instance, config, language, with_names=False):
     people = everyone(instance)
     names = {u.id: u.name for u in db.session.query(User).filter(User.id.in_(list(people)))} if with_names else {}
     rows = []
+    codes = codes_for(instance, people)
     for uid, answers in people.items():
-        who = participant_code(instance.id, uid)
+        who = codes.get(uid, "")
         for part, item, question, answer, row in _answers_of(uid, answers, config, language):
             if answer in ("", None):
                 continue

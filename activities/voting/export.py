@@ -5,27 +5,18 @@ promise that the group sees them anonymously, and a stable code is enough to fol
 positions across statements and rounds. The dashboard already shows who has (not) voted.
 """
 import csv
-import hashlib
-import hmac
 import io
 
-from flask import current_app
 from sqlalchemy import select
 
 from activities.voting import settings as voting_settings
 from activities.voting.content import SOURCE_LANGUAGE, choice_label, statement_text
 from activities.voting.models import Vote
 from lti_tool.extensions import db
+from lti_tool.participant_codes import codes_for
 
 COLUMNS = ("participant", "round", "statement_number", "statement", "choice", "reason")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
-
-
-def participant_code(instance_id, user_id):
-    """A stable pseudonym for one learner in one placement (not reversible without the server secret)."""
-    key = current_app.config["SECRET_KEY"].encode()
-    digest = hmac.new(key, f"voting-participant:{instance_id}:{user_id}".encode(), hashlib.sha256).hexdigest()
-    return "P-" + digest[:6].upper()
 
 
 def rows(instance, language=None):
@@ -34,8 +25,9 @@ def rows(instance, language=None):
     order = {s["key"]: number for number, s in enumerate(config.statements, 1)}
     texts = {s["key"]: statement_text(s, language or SOURCE_LANGUAGE) for s in config.statements}
     votes = db.session.execute(select(Vote).filter_by(activity_instance_id=instance.id)).scalars().all()
+    codes = codes_for(instance, {v.user_id for v in votes})
     result = [{
-        "participant": participant_code(instance.id, v.user_id),
+        "participant": codes.get(v.user_id, ""),
         "round": v.round_number,
         # A statement removed from the settings keeps its votes; it is shown by its key.
         "statement_number": order.get(v.statement_key, ""),
