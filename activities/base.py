@@ -27,6 +27,8 @@ class Activity:
     #   participation(instance, user) -> Participation
     #   export(instance) -> list[dict]         rows for the facilitator's CSV/JSON export
     #   erase(instance, user)                  delete everything the placement holds about one user
+    # Optional: settings_change_warnings(instance, old, new) -> list[str], what a settings change would do to
+    # answers already given (re-mapped, hidden); the core asks the facilitator to confirm before saving.
     REQUIRED = ("settings_from_form", "participation", "export", "erase")
 
     @classmethod

@@ -32,6 +32,17 @@ def apply_form(instance, activity, form):
     instance.score_maximum = activity.score_maximum
 
 
+def change_warnings(instance, activity, form):
+    """What saving this form would do to answers already given (re-mapped or hidden), in plain words.
+
+    Activities may define `settings_change_warnings(instance, old, new) -> list[str]`; an empty list, or a
+    placement nobody answered yet, needs no confirmation."""
+    check = getattr(activity, "settings_change_warnings", None)
+    if check is None or instance is None or not instance.activity_type or not instance.settings:
+        return []
+    return list(check(instance, instance.settings, activity.settings_from_form(form)))
+
+
 def activity_or_404(type_id):
     """The activity class for a type id, or a 404."""
     from flask import abort

@@ -21,13 +21,13 @@ def _user_id(user):
 
 
 class ReflectionActivity(Activity):
-    """Learners recall two situations, name brakes and engines, score trust; the group sees a board."""
+    """Learners recall two situations, name hinders and drivers, score trust; the group sees a board."""
 
     id = "reflection"
     title = _l("Hinders and drivers")
     description = _l("Learners recall a time sharing knowledge went easily and a time it did not, name what "
                      "hindered and what helped, and score the trust they give and receive. The group then sees "
-                     "its brakes, engines and trust on an anonymous board.")
+                     "its hinders, drivers and trust on an anonymous board.")
     settings_form = ReflectionSettingsForm
     blueprint = bp
 

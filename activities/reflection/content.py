@@ -12,7 +12,7 @@ SITUATIONS, FACTORS, TRUST, SHARING, ACTION = "situations", "factors", "trust", 
 PARTS = (SITUATIONS, FACTORS, TRUST, SHARING, ACTION)
 PART_TITLES = {
     SITUATIONS: _l("Two situations"),
-    FACTORS: _l("Brakes and engines"),
+    FACTORS: _l("Hinders and drivers"),
     TRUST: _l("Trust"),
     SHARING: _l("What I would share"),
     ACTION: _l("One action"),

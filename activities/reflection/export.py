@@ -53,10 +53,10 @@ def aggregate_rows(instance, config, language):
                  for q in sections[SITUATIONS].quotes if not q.hidden]
     if FACTORS in sections:
         for theme in sections[FACTORS].items:
-            rows += [_row(FACTORS, theme.label, _("brake"), theme.brake_count),
-                     _row(FACTORS, theme.label, _("engine"), theme.engine_count)]
+            rows += [_row(FACTORS, theme.label, _("hinder"), theme.brake_count),
+                     _row(FACTORS, theme.label, _("driver"), theme.engine_count)]
             rows += [_row(FACTORS, theme.label, side, text=_quote_text(q))
-                     for side, quotes in ((_("brake"), theme.brake_quotes), (_("engine"), theme.engine_quotes))
+                     for side, quotes in ((_("hinder"), theme.brake_quotes), (_("driver"), theme.engine_quotes))
                      for q in quotes if not q.hidden]
     if TRUST in sections:
         for trust in sections[TRUST].items:

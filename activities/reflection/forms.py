@@ -45,8 +45,8 @@ class ReflectionSettingsForm(LaunchForm):
                        "per group, and say with whom a situation happened.", count=MAX_GROUPS),
         validators=[Length(max=(MAX_GROUP_LENGTH + 2) * MAX_GROUPS * 2)])
     tags = TextAreaField(
-        _l("Tags for brakes and engines"),
-        description=_l("One tag per line, at most %(count)d. The group board groups brakes and engines by tag.",
+        _l("Tags for hinders and drivers"),
+        description=_l("One tag per line, at most %(count)d. The group board groups hinders and drivers by tag.",
                        count=MAX_TAGS),
         validators=[Length(max=(MAX_TAG_LENGTH + 2) * MAX_TAGS * 2)])
     own_tags = BooleanField(_l("Learners may add their own tags"))

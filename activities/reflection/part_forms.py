@@ -125,7 +125,7 @@ def factors_form(config, language, formdata=None, data=None):
     """Brakes and engines with the placement's tags (and own tags when allowed)."""
     options = [SelectChoice(t["key"], text_in(t, language)) for t in config.tags]
     attrs = {"tag_keys": tuple(o.value for o in options), "own_tags": config.own_tags, "contexts": {}}
-    labels = {BRAKE: (_l("What hindered you?"), _l("Brakes")), ENGINE: (_l("What helped you?"), _l("Engines"))}
+    labels = {BRAKE: (_l("What hindered you?"), _l("Hinders")), ENGINE: (_l("What helped you?"), _l("Drivers"))}
     for side, (label, context) in labels.items():
         attrs[f"{side}_text"] = _text(label, MAX_TEXT)
         attrs[f"{side}_tags"] = CheckboxesField(_l("Tags"), choices=options, validate_choice=False)

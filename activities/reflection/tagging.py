@@ -1,4 +1,4 @@
-"""Tags on brakes and engines: taxonomy keys, the learner's own tags, and how both read on a page."""
+"""Tags on hinders and drivers: taxonomy keys, the learner's own tags, and how both read on a page."""
 import re
 
 from flask_babel import gettext as _

@@ -62,6 +62,13 @@ class VotingActivity(Activity):
         }
 
     @classmethod
+    def settings_change_warnings(cls, instance, old, new):
+        """What the change would do to votes already given."""
+        from activities.voting.settings_changes import warnings
+
+        return warnings(instance, old, new)
+
+    @classmethod
     def participation(cls, instance, user):
         """Statements answered out of all statements (in the learner's fullest round)."""
         return service.participation(instance, _user_id(user))

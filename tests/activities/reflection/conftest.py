@@ -22,7 +22,7 @@ def situations(what="We deelden een werkwijze.", with_whom="team", knowledge="Ee
 
 def factors(brake_tags=("time",), engine_tags=("trust",), brake_text="Geen tijd.", engine_text="Een collega die hielp.",
             shared=False, brake_own="", engine_own=""):
-    """Fields for brakes and engines."""
+    """Fields for hinders and drivers."""
     fields = {"brake_text": brake_text, "brake_tags": list(brake_tags), "brake_own": brake_own,
               "engine_text": engine_text, "engine_tags": list(engine_tags), "engine_own": engine_own}
     if shared:

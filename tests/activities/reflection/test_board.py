@@ -66,7 +66,7 @@ def test_learner_sees_nothing_with_four_and_the_board_with_five(room):
     for handle in answered + [room.learner()]:
         page = room.board(handle)
         assert "The board opens when at least 5 people have answered (now 4)." in page
-        for text in ("Brakes and engines", "Geen tijd.", "median", "Omdat het zo is.", "Elke week", "refl-theme"):
+        for text in ("Hinders and drivers", "Geen tijd.", "median", "Omdat het zo is.", "Elke week", "refl-theme"):
             assert text not in page.split("<main", 1)[1], text
     board = _build(room, viewer=answered[0].user.id)
     assert not board.enough and board.sections == {}
@@ -161,9 +161,9 @@ def test_reveal_and_hide(room):
     assert "has not opened the board yet" in room.board(learners[0])
     assert "Your facilitator opens the board during the session." in room.page(learners[0])
     assert room.control("reveal").status_code == 303
-    assert "Brakes and engines" in room.board(learners[0])
+    assert "Hinders and drivers" in room.board(learners[0])
     assert room.control("hide").status_code == 303
-    assert "Brakes and engines" not in room.board(learners[0])
+    assert "Hinders and drivers" not in room.board(learners[0])
     assert room.client.post(f"{room.url}/control", data=room.facilitator.form(action="burn")).status_code == 400
 
 

@@ -97,8 +97,8 @@ def test_aggregate_export_is_anonymous(room, launches):
     assert rows[0]["count"] == "5"
     leadership = [r for r in rows if r["item"] == "Leadership" and r["measure"] == "trust received"][0]
     assert leadership["median"] == "4" and leadership["distribution"].startswith("1:0 2:1 3:1 4:1 5:1 6:1")
-    assert {"section": "factors", "item": "Time", "measure": "brake", "count": "5"}.items() <= \
-        [r for r in rows if r["item"] == "Time" and r["measure"] == "brake" and r["count"]][0].items()
+    assert {"section": "factors", "item": "Time", "measure": "hinder", "count": "5"}.items() <= \
+        [r for r in rows if r["item"] == "Time" and r["measure"] == "hinder" and r["count"]][0].items()
     assert any(r["text"] == "Gedeeld" for r in rows)
     assert any(r["text"] == "'=cmd|' /C calc'!A0" for r in rows)  # no formula runs in a spreadsheet
 
