@@ -21,6 +21,8 @@ NOTICES = {
     "opened": (_l("The next moment is open. Participants now update their drawings."), "success"),
     "erased": (_l("The learner's drawings are erased."), "success"),
     "linked": (_l("Saved. Matches now follow your choice."), "success"),
+    "confirm_open": (_l("Nothing changed: tick the box to confirm that the next moment may open. This cannot be "
+                        "undone."), "warning"),
     "stale": (_l("Nothing changed: the page was out of date. Here is the current state."), "warning"),
 }
 CONFLICT = _l("Your network was changed in another tab or window after this page was opened, so this change "

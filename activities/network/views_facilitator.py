@@ -43,6 +43,8 @@ def open_moment(iid):
     key, expected = request.form.get("moment", ""), request.form.get("current", "")
     if config.moment(key) is None:
         abort(400)
+    if request.form.get("confirm") != "1":  # irreversible: only with the facilitator's explicit yes
+        return redirect(launch_url("network.index", done="confirm_open"), code=303)
     applied = moments.open_moment(instance, config, key, expected)
     db.session.commit()
     return redirect(launch_url("network.index", done="opened" if applied else "stale"), code=303)

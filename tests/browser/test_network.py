@@ -285,6 +285,7 @@ def test_change_view_after_a_second_moment(page, stack, network_link):
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_network(page, stack.lms_url, network_link)
     shot(page, "06-facilitator")
+    frame.locator("form[action*='/moments'] input[name=confirm]").check()
     frame.locator("form[action*='/moments'] button[type=submit]").click()
     frame.locator(".notice--success").wait_for()
 

@@ -81,9 +81,10 @@ class Course:
         config = network_settings.load(self.instance.settings)
         return service.drawing_of(self.instance, handle.user.id, moment or moments.current_key(self.instance, config))
 
-    def open_moment(self, key="end", current="start"):
-        """The facilitator opens a moment."""
-        return self.client.post(self.url + "/moments", data=self.facilitator.form(moment=key, current=current))
+    def open_moment(self, key="end", current="start", confirm="1"):
+        """The facilitator opens a moment (confirming, as the page asks)."""
+        return self.client.post(self.url + "/moments", data=self.facilitator.form(moment=key, current=current,
+                                                                                 confirm=confirm))
 
 
 @pytest.fixture

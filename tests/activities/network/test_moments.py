@@ -90,3 +90,19 @@ def test_earlier_drawing_helper(course):
     config = network_settings.load(course.instance.settings)
     assert service.earlier_drawing(course.instance, me.user.id, config, "end").moment_key == "start"
     assert service.earlier_drawing(course.instance, me.user.id, config, "start") is None
+
+
+def test_opening_a_moment_needs_an_explicit_yes(course):
+    """Opening the next moment cannot be undone, so the facilitator confirms it."""
+    page = course.page(course.facilitator)
+    assert 'name="confirm" value="1" required' in page and "cannot be undone" in page
+    response = course.open_moment(confirm="")
+    assert response.status_code == 303 and "done=confirm_open" in response.headers["Location"]
+    assert "tick the box to confirm" in course.page(course.facilitator, done="confirm_open")
+    from activities.network import moments
+    from activities.network import settings as network_settings
+
+    config = network_settings.load(course.instance.settings)
+    assert moments.current_key(course.instance, config) == "start"  # still the first moment
+    assert course.open_moment().status_code == 303
+    assert moments.current_key(course.instance, config) == "end"
