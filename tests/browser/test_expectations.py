@@ -85,9 +85,11 @@ def submit(page, control, key=None):
 def post_card(page, frame, text, column="learn"):
     """Write a card in a column and add it."""
     frame.locator(f"#text-{column}").fill(text)
-    with lms.tool_frame(page).expect_navigation():
-        frame.locator(f"#column-{column} form.add-card button[type=submit]").press("Enter")
+    frame.locator(f"#column-{column} form.add-card button[type=submit]").press("Enter")
+    # The card is added in place (no page load): it shows up in its column and the field is empty again.
+    frame.locator(f'[data-region="col-{column}"] .note__text', has_text=text).wait_for()
     lms.tool(page).locator(".notice--success").wait_for()
+    assert frame.locator(f"#text-{column}").input_value() == ""
 
 
 def score_of(page, lms_url, user):
@@ -121,6 +123,8 @@ def test_four_learners_post_and_a_second_board_updates_without_reload(page, stac
             post_card(page, open_page(page, stack.lms_url, link), CARDS[user])
         lms.switch_user(page, stack.lms_url, "learner3")
         post_card(page, open_page(page, stack.lms_url, link), "Elke maand samenkomen", column="agreements")
+        # After posting, the learner is back in the column they wrote in, not at the top of the page.
+        assert lms.tool_frame(page).evaluate("() => document.activeElement.id") == "text-agreements"
         for text in list(CARDS.values()) + ["Elke maand samenkomen"]:
             watched.locator(".note__text", has_text=text).wait_for(timeout=LIVE_WAIT_MS)
         assert lms.tool_frame(watcher).evaluate("window.__sameDocument === true")  # no reload happened
