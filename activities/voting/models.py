@@ -37,4 +37,6 @@ class VotingState(db.Model):
     revealed = db.Column(db.Boolean, nullable=False, default=False)
     current_round = db.Column(db.Integer, nullable=False, default=1)
     round_started_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # {"2": ["s1", "s3"], ...}: the statements re-opened in a later round; a round not listed re-opened all.
+    round_statements = db.Column(db.JSON, nullable=False, default=dict)
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)

@@ -59,8 +59,12 @@ def _shuffle_key(instance_id, vote_id):
     return hashlib.sha256(f"{secret}:{instance_id}:{vote_id}".encode()).hexdigest()
 
 
-def tally(instance, config, up_to_round):
-    """{statement key: [RoundResult for rounds 1..up_to_round]} for the placement's current statements."""
+def tally(instance, config, up_to_round, rounds_of=None):
+    """{statement key: [RoundResult per round 1..up_to_round]} for the placement's current statements.
+
+    `rounds_of(key)` limits a statement to the rounds it was open in (a round that re-opened only some
+    statements has no result for the others, rather than an empty one).
+    """
     scale = SCALES[config.scale]
     keys = {s["key"] for s in config.statements}
     counts = {}
@@ -81,7 +85,7 @@ def tally(instance, config, up_to_round):
     for statement in config.statements:
         key = statement["key"]
         rounds = []
-        for number in range(1, up_to_round + 1):
+        for number in (rounds_of(key) if rounds_of else range(1, up_to_round + 1)):
             bucket = counts.get((key, number), dict.fromkeys(scale, 0))
             numbers = [bucket[c] for c in scale]
             shares = [Share(c, choice_label(c), n, p) for c, n, p in zip(scale, numbers, percentages(numbers))]

@@ -74,8 +74,26 @@ def participation(instance, user_id):
     return Participation(fraction=min(1.0, answered / total) if total else 0.0, comment=comment)
 
 
-def control(instance, action, expected_round):
-    """Apply a facilitator action; returns False when it no longer applies (a double click, a stale page)."""
+def open_in_round(config, state, round_number):
+    """The statement keys learners vote on in one round, in the designer's order."""
+    keys = [s["key"] for s in config.statements]
+    chosen = (state.round_statements or {}).get(str(round_number))
+    return keys if chosen is None else [key for key in keys if key in chosen]
+
+
+def rounds_open(config, state):
+    """A function giving, for a statement key, the rounds up to the current one in which it was open."""
+    chosen = state.round_statements or {}
+    keys = [s["key"] for s in config.statements]
+    return lambda key: [number for number in range(1, state.current_round + 1)
+                        if key in chosen.get(str(number), keys)]
+
+
+def control(instance, action, expected_round, reopen=None):
+    """Apply a facilitator action; returns False when it no longer applies (a double click, a stale page).
+
+    A new round re-opens the statement keys in `reopen` (all of them when None).
+    """
     state = state_for(instance)
     if action not in ACTIONS:
         abort(400)
@@ -84,7 +102,14 @@ def control(instance, action, expected_round):
     if action == "new_round":
         if state.current_round >= MAX_ROUNDS:
             return False
+        all_keys = [s["key"] for s in voting_settings.load(instance.settings).statements]
+        chosen = [key for key in all_keys if reopen is None or key in reopen]
+        if not chosen:
+            return False
         state.current_round += 1
+        if len(chosen) < len(all_keys):
+            # A fresh dict: the JSON column notices a new value, not a change inside the old one.
+            state.round_statements = {**(state.round_statements or {}), str(state.current_round): chosen}
         state.is_open, state.revealed, state.round_started_at = True, False, utcnow()
     else:
         state.is_open = {"open": True, "close": False}.get(action, state.is_open)

@@ -77,7 +77,11 @@ def control(iid):
     action = request.form.get("action", "")
     if action not in service.ACTIONS:
         abort(400)
-    applied = service.control(instance, action, bounded_int(request.form.get("round")))
+    # The new-round form lists the statements to re-open; a request without that list re-opens them all.
+    reopen = request.form.getlist("statement") if request.form.get("choose") == "1" else None
+    if action == "new_round" and reopen is not None and not reopen:
+        return redirect(launch_url("voting.index", done="choose_statements", _anchor="new-round"), code=303)
+    applied = service.control(instance, action, bounded_int(request.form.get("round")), reopen=reopen)
     db.session.commit()
     return redirect(launch_url("voting.index", done=action if applied else "stale"), code=303)
 

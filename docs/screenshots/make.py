@@ -110,6 +110,33 @@ def second_round(page, stack, link_id):
         lms.vote(lms.open_activity(page, stack.lms_url, link_id), choices, reason="Na de discussie")
 
 
+def new_round_form(page, stack, link_id):
+    """The facilitator's 'new round' control: which statements to vote on again."""
+    dashboard(page, stack, link_id)
+    lms.tool(page).locator("#new-round summary").click()
+    scroll_frame_to(page, "#new-round")
+
+
+def third_round(page, stack, link_id):
+    """The facilitator re-opens only the first statement for a third round."""
+    dashboard(page, stack, link_id)
+    tool = lms.tool(page)
+    tool.locator("#new-round summary").click()
+    for box in tool.locator("#new-round input[name=statement]").all()[1:]:
+        box.uncheck()
+    tool.locator("#new-round button[value=new_round]").click()
+    tool.locator(".notice").wait_for()
+
+
+def reopened(user):
+    """A learner in a round that re-opened one statement: their reason from before is filled in."""
+    def prepare(page, stack, link_id):
+        lms.switch_user(page, stack.lms_url, user)
+        lms.open_activity(page, stack.lms_url, link_id)
+        scroll_frame_to(page, "body")
+    return prepare
+
+
 def shift(page, stack, link_id):
     """The facilitator's view of how opinions shifted on the first statement."""
     dashboard(page, stack, link_id)
@@ -165,8 +192,12 @@ def play(pages, stack, out):
     shoot(pages, stack, link_id, "deep-linking-picker", picker, out)
     close_and_share(actor, stack, link_id)
     shoot(pages, stack, link_id, "voting-results", results, out, frame_on_top=True)
+    shoot(pages, stack, link_id, "voting-new-round", new_round_form, out, frame_on_top=True)
     second_round(actor, stack, link_id)
     shoot(pages, stack, link_id, "voting-shift", shift, out, frame_on_top=True)
+    third_round(actor, stack, link_id)
+    shoot(pages, stack, link_id, "voting-reopened-nl", reopened("learner1"), out, frame_on_top=True)
+    shoot(pages, stack, link_id, "voting-reopened-en", reopened("learner3"), out, frame_on_top=True)
 
 
 def main(argv=None):
