@@ -111,16 +111,26 @@ def test_insights_read_in_plain_language(app):
     assert str(found["ties"].reading) == "Strong ties (inner ring): 1. Weak ties (outer rings): 2."
     assert "asked 2 contacts" in str(found["balance"].reading)
     assert found["effective_size"].value == pytest.approx(3 - 2 / 3)
-    assert "2.33" in str(found["effective_size"].reading)
+    # Plain language first: no research names or decimals in the titles and readings...
+    assert str(found["effective_size"].title) == "Different sources of knowledge"
+    assert str(found["effective_size"].reading) == ("Your 3 contacts are worth about 2 different sources: some of "
+                                                    "them know each other and hear the same things.")
+    assert str(found["constraint"].title) == "How close-knit your network is"
+    assert "Constraint" not in str(found["constraint"].reading)
+    # ...and the measure with its number as a detail.
+    assert str(found["effective_size"].measure) == "Effective size"
+    assert str(found["effective_size"].measure_value) == "2.33"
+    assert str(found["balance"].tip) == "Share something you know with a contact who could use it."
     assert found["bridges"].details["contacts"] == ("c",)
     assert "Chris" in str(found["bridges"].reading)
     for insight in found.values():
         assert str(insight.title) and str(insight.meaning) and str(insight.reading)
+        assert not any(word in str(insight.title) for word in ("Effective size", "Constraint", "Blau"))
     english.pop()
     # Numbers are formatted when the sentence is rendered, in the reader's locale.
     with app.test_request_context(headers={"Accept-Language": "nl"}):
         refresh()   # the test's app context keeps Flask-Babel's cached locale
-        assert "2,33" in str(found["effective_size"].reading)
+        assert str(found["effective_size"].measure_value) == "2,33"
         # The plural sentences are in the catalogue too (they were once left out of extraction).
         assert str(found["size"].reading) == "Je tekende 3 contacten, waarvan 0 in deze cursus."
         assert str(found["balance"].reading).startswith("Je vroeg 2 contacten om hulp of advies en hielp er 1.")
@@ -130,3 +140,16 @@ def test_insights_read_in_plain_language(app):
 def test_insights_of_an_empty_drawing_do_not_fail(app):
     for insight in metrics.insights(drawing()):
         assert str(insight.reading)
+
+
+@pytest.mark.parametrize("contacts, ties, expected", [
+    ("abcd", [], "Your network is open"),                       # 4 separate contacts: 0.25
+    ("abcd", [("a", "b"), ("b", "c")], "partly close-knit"),    # 77/144 ≈ 0.53
+    ("ab", [("a", "b")], "Your network is close-knit"),         # 9/8
+])
+def test_closeness_is_told_in_words_for_the_computed_constraint(app, contacts, ties, expected):
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        refresh()
+        found = {i.key: i for i in metrics.insights(drawing([person(k) for k in contacts], ties=ties))}
+        assert expected in str(found["constraint"].reading)
+        assert str(found["constraint"].tip)
