@@ -29,6 +29,8 @@ class Activity:
     #   erase(instance, user)                  delete everything the placement holds about one user
     # Optional: settings_change_warnings(instance, old, new) -> list[str], what a settings change would do to
     # answers already given (re-mapped, hidden); the core asks the facilitator to confirm before saving.
+    # Optional: settings_change_refusals(instance, old, new) -> dict[field, message], changes that would break
+    # a promise made to learners (anonymity); the core refuses them as field errors.
     REQUIRED = ("settings_from_form", "participation", "export", "erase")
 
     @classmethod

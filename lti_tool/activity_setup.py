@@ -43,6 +43,19 @@ def change_warnings(instance, activity, form):
     return list(check(instance, instance.settings, activity.settings_from_form(form)))
 
 
+def refuse_changes(instance, activity, form):
+    """Mark the fields whose change would break a promise made to learners (e.g. anonymity); True if any.
+
+    Activities may define `settings_change_refusals(instance, old, new) -> dict[field name, message]`."""
+    check = getattr(activity, "settings_change_refusals", None)
+    if check is None or instance is None or not instance.activity_type or not instance.settings:
+        return False
+    refused = dict(check(instance, instance.settings, activity.settings_from_form(form)))
+    for name, message in refused.items():
+        form[name].errors = [*form[name].errors, message]
+    return bool(refused)
+
+
 def activity_or_404(type_id):
     """The activity class for a type id, or a 404."""
     from flask import abort

@@ -2,7 +2,7 @@
 from flask import Blueprint, redirect, render_template, request
 
 from activities import all_activities, get_activity
-from lti_tool.activity_setup import activity_or_404, apply_form, build_form, change_warnings
+from lti_tool.activity_setup import activity_or_404, apply_form, build_form, change_warnings, refuse_changes
 from lti_tool.extensions import db
 from lti_tool.grades.requeue import requeue_changed
 from lti_tool.models import ActivityInstance
@@ -39,8 +39,9 @@ def configure(iid, type_id):
     if instance.activity_type and instance.activity_type != activity.id:
         return redirect(launch_url("setup.index"), code=303)
     form = build_form(activity, instance=instance, formdata=request.form if request.method == "POST" else None)
-    warnings = change_warnings(instance, activity, form) if request.method == "POST" and form.validate() else []
-    if request.method == "POST" and form.validate() and (not warnings or request.form.get("confirm_changes") == "1"):
+    valid = request.method == "POST" and form.validate() and not refuse_changes(instance, activity, form)
+    warnings = change_warnings(instance, activity, form) if valid else []
+    if valid and (not warnings or request.form.get("confirm_changes") == "1"):
         apply_form(instance, activity, form)
         db.session.flush()
         # Settings can change what counts as taking part (parts switched on or off): correct the gradebook.

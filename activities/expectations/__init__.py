@@ -56,6 +56,20 @@ class ExpectationsActivity(Activity):
         }
 
     @classmethod
+    def settings_change_warnings(cls, instance, old, new):
+        """What the change would do to cards already on the board."""
+        from activities.expectations.settings_changes import warnings
+
+        return warnings(instance, old, new)
+
+    @classmethod
+    def settings_change_refusals(cls, instance, old, new):
+        """Changes that would break the anonymity promised to those who wrote cards."""
+        from activities.expectations.settings_changes import refusals
+
+        return refusals(instance, old, new)
+
+    @classmethod
     def form_data(cls, settings):
         """Form data for editing: columns and ways of learning one per line in the designer's language."""
         config = exp_settings.load(settings)

@@ -46,6 +46,13 @@ class NetworkActivity(Activity):
         return settings_form.form_data(settings)
 
     @classmethod
+    def settings_change_warnings(cls, instance, old, new):
+        """What the change would do to drawings already made."""
+        from activities.network.settings_changes import warnings
+
+        return warnings(instance, old, new, settings_form.current_language())
+
+    @classmethod
     def participation(cls, instance, user):
         """The share of the three criteria (contacts, own knowledge, reflection) met at the open moment."""
         from activities.network import progress

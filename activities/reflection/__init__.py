@@ -59,6 +59,13 @@ class ReflectionActivity(Activity):
         }
 
     @classmethod
+    def settings_change_warnings(cls, instance, old, new):
+        """What the change would do to answers already given."""
+        from activities.reflection.settings_changes import warnings
+
+        return warnings(instance, old, new, current_language())
+
+    @classmethod
     def form_data(cls, settings):
         """Form data for editing: groups and tags one per line in the designer's language."""
         config = reflection_settings.load(settings)
