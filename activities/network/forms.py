@@ -2,7 +2,7 @@
 from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import (
-    BooleanField, HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField,
+    BooleanField, Form, HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField,
     ValidationError, widgets)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
@@ -76,59 +76,27 @@ def _tags_field(label, description=""):
                      validators=[Length(max=2000, message=_l("This text is too long."))])
 
 
-class ContactForm(LaunchForm):
-    """One contact: who, where, how close, which relations, and the three questions."""
+class QuestionFields:
+    """The three questions about a contact (what they know, how to reach it, at what cost): one definition
+    for the contact's own page and the grid of all contacts."""
 
-    label = StringField(_l("Name, initials or a pseudonym"), filters=[_strip], validators=[
-        InputRequired(message=_l("Write a name, initials or a pseudonym.")),
-        Length(max=MAX_LABEL, message=_l("Keep the name under %(max)d characters.", max=MAX_LABEL))])
-    role = StringField(_l("Role or job (optional)"), filters=[_strip], validators=[
-        Length(max=MAX_LABEL, message=_l("Keep the role under %(max)d characters.", max=MAX_LABEL))])
-    location = SelectField(_l("Where is this person?"), validate_choice=False)
-    ring = RadioField(_l("How close are you?"), validate_choice=False)
-    relations = CheckboxesField(_l("What happened between you?"), validate_choice=False)
     knows = _tags_field(QUESTION_KNOWS, _l("Knowledge topics, separated by commas."))
     access = TextAreaField(QUESTION_ACCESS, filters=[_strip], validators=[
         Length(max=MAX_TEXT, message=_l("Keep this under %(max)d characters.", max=MAX_TEXT))])
     cost_effort = RadioField(_l("How much effort would it cost you?"), validate_choice=False)
     cost_note = StringField(_l("What would it cost you, in a line?"), filters=[_strip], validators=[
         Length(max=MAX_NOTE, message=_l("Keep this under %(max)d characters.", max=MAX_NOTE))])
-    knows_contacts = CheckboxesField(_l("Who else in your network knows this person?"), validate_choice=False)
 
-    def configure(self, config, language, others=(), member=False):
-        """Fill the choices from the settings; members keep their roster name, so it is not asked."""
-        self.location.choices = options([("", _l("Choose where they are"))] + [
-            (loc["key"], text_of(loc, language)) for loc in config.locations])
-        self.ring.choices = options([(str(n), text_of(r, language)) for n, r in enumerate(config.rings, 1)] + [
-            ("0", _l("Not placed yet"))])
-        self.relations.choices = options((r["key"], text_of(r, language)) for r in config.relations)
+    def effort_choices(self):
+        """Fill the effort scale (1–5 and "not answered")."""
         self.cost_effort.choices = options([(str(k), v) for k, v in EFFORT_LABELS.items()] + [("", _l("Not answered"))])
-        self.knows_contacts.choices = options((c.key, c.label) for c in others)
-        self._config, self._member = config, member
-        if member:
-            self.label.validators = [Optional()]
-        return self
 
-    def validate(self, extra_validators=None):
-        """Field checks, then choices against the settings and, when required, the three questions."""
-        valid = super().validate(extra_validators)
-        config = self._config
-        if self.location.data and self.location.data not in config.location_keys():
-            self.location.errors.append(_l("Choose one of the places in the list."))
-            valid = False
-        elif not self.location.data and not self._member:
-            self.location.errors.append(_l("Choose where this person is."))
-            valid = False
-        if (self.ring.data or "0") not in {str(n) for n in range(config.ring_count + 1)}:
-            self.ring.errors.append(_l("Choose one of the rings."))
-            valid = False
-        if set(self.relations.data or ()) - set(config.relation_keys()):
-            self.relations.errors.append(_l("Choose relations from the list."))
-            valid = False
+    def check_effort(self):
+        """False (with an error) when the effort is not on the scale."""
         if (self.cost_effort.data or "") not in {"", "None", *map(str, EFFORT_LABELS)}:
             self.cost_effort.errors.append(_l("Choose an effort from 1 to 5."))
-            valid = False
-        return valid
+            return False
+        return True
 
     def require_questions(self):
         """Add errors for unanswered questions (when the settings require them); True when all answered."""
@@ -148,6 +116,65 @@ class ContactForm(LaunchForm):
         """The chosen effort 1–5, or None."""
         value = self.cost_effort.data or ""
         return int(value) if value.isdigit() and int(value) in EFFORT_LABELS else None
+
+
+class ContactForm(QuestionFields, LaunchForm):
+    """One contact: who, where, how close, which relations, and the three questions."""
+
+    label = StringField(_l("Name, initials or a pseudonym"), filters=[_strip], validators=[
+        InputRequired(message=_l("Write a name, initials or a pseudonym.")),
+        Length(max=MAX_LABEL, message=_l("Keep the name under %(max)d characters.", max=MAX_LABEL))])
+    role = StringField(_l("Role or job (optional)"), filters=[_strip], validators=[
+        Length(max=MAX_LABEL, message=_l("Keep the role under %(max)d characters.", max=MAX_LABEL))])
+    location = SelectField(_l("Where is this person?"), validate_choice=False)
+    ring = RadioField(_l("How close are you?"), validate_choice=False)
+    relations = CheckboxesField(_l("What happened between you?"), validate_choice=False)
+    knows_contacts = CheckboxesField(_l("Who else in your network knows this person?"), validate_choice=False)
+
+    def configure(self, config, language, others=(), member=False):
+        """Fill the choices from the settings; members keep their roster name, so it is not asked."""
+        self.location.choices = options([("", _l("Choose where they are"))] + [
+            (loc["key"], text_of(loc, language)) for loc in config.locations])
+        self.ring.choices = options([(str(n), text_of(r, language)) for n, r in enumerate(config.rings, 1)] + [
+            ("0", _l("Not placed yet"))])
+        self.relations.choices = options((r["key"], text_of(r, language)) for r in config.relations)
+        self.effort_choices()
+        self.knows_contacts.choices = options((c.key, c.label) for c in others)
+        self._config, self._member = config, member
+        if member:
+            self.label.validators = [Optional()]
+        return self
+
+    def validate(self, extra_validators=None):
+        """Field checks, then choices against the settings."""
+        valid = super().validate(extra_validators)
+        config = self._config
+        if self.location.data and self.location.data not in config.location_keys():
+            self.location.errors.append(_l("Choose one of the places in the list."))
+            valid = False
+        elif not self.location.data and not self._member:
+            self.location.errors.append(_l("Choose where this person is."))
+            valid = False
+        if (self.ring.data or "0") not in {str(n) for n in range(config.ring_count + 1)}:
+            self.ring.errors.append(_l("Choose one of the rings."))
+            valid = False
+        if set(self.relations.data or ()) - set(config.relation_keys()):
+            self.relations.errors.append(_l("Choose relations from the list."))
+            valid = False
+        return self.check_effort() and valid
+
+
+class QuestionsRow(QuestionFields, Form):
+    """One contact's row in the grid of the three questions (field names prefixed with its key)."""
+
+    def __init__(self, formdata=None, **kwargs):
+        super().__init__(formdata=formdata, **kwargs)
+        self.effort_choices()
+
+    def validate(self, extra_validators=None):
+        """Field checks and the effort scale."""
+        valid = super().validate(extra_validators)
+        return self.check_effort() and valid
 
 
 class MembersForm(LaunchForm):

@@ -44,4 +44,4 @@ def start(iid):
 
 
 from activities.network import (  # noqa: E402,F401  (register the routes of each area on bp)
-    views_contacts, views_drawing, views_facilitator, views_insights, views_reflect)
+    views_contacts, views_drawing, views_facilitator, views_insights, views_questions, views_reflect)

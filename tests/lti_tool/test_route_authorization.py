@@ -66,6 +66,8 @@ ACCESS = {
     ("network.erase_learner", "GET"): FACILITATOR, ("network.erase_learner", "POST"): FACILITATOR,
     ("network.reflection", "GET"): LEARNER_ONLY, ("network.reflection", "POST"): LEARNER_ONLY,
     ("network.start", "POST"): LEARNER_ONLY, ("network.tag_link", "POST"): FACILITATOR,
+    ("network.questions_page", "GET"): LEARNER_ONLY, ("network.save_questions", "POST"): LEARNER_ONLY,
+    ("network.add_people", "POST"): LEARNER_ONLY,
     # reflection
     ("reflection.index", "GET"): PARTICIPANT, ("reflection.board", "GET"): PARTICIPANT,
     ("reflection.control", "POST"): FACILITATOR, ("reflection.export_aggregate", "GET"): FACILITATOR,
