@@ -32,8 +32,9 @@ demo: install
 demo-dynamic: install
 	$(BIN)/leernetwerk demo --dynamic-registration
 
-## test: install test extras and run the whole suite
+## test: install test extras, check the layer rules (docs/architecture.md) and run the whole suite
 test: install-test
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 ## translations: compile the message catalogues (the compiled .mo files are committed)
