@@ -36,6 +36,8 @@ class Config:
     JWKS_CACHE_SECONDS = 3600
     ROSTER_CACHE_SECONDS = 300
     MIN_GROUP_SIZE = 5
+    # `leernetwerk privacy purge` erases placements with no activity for this many days; 0 (default): off.
+    RETENTION_DAYS = int(_env("RETENTION_DAYS", "0") or 0)
     # The dev server and tests drain the grades outbox in-process; production runs `leernetwerk worker`.
     GRADES_INLINE = False
     # Backoff doubles from 2 s to at most 15 min: 12 attempts ride out about an hour of LMS downtime.

@@ -6,6 +6,7 @@ from flask.cli import FlaskGroup, with_appcontext
 from lti_tool import keys, registration_invites, registrations
 from lti_tool.cli_db import db_group
 from lti_tool.cli_grades import grades as grades_group
+from lti_tool.cli_privacy import privacy as privacy_group
 
 
 def register(app):
@@ -24,6 +25,7 @@ def main():
 
 main.add_command(db_group, "db")
 main.add_command(grades_group, "grades")
+main.add_command(privacy_group, "privacy")
 
 
 def tool_urls():
