@@ -3,6 +3,7 @@ from flask import g, jsonify
 from flask_babel import get_locale
 
 from lti_tool import keys
+from lti_tool.guidance import guide_for
 from lti_tool.health import readiness_problem
 from lti_tool.launch_notices import facilitator_notices
 from lti_tool.session import template_helpers
@@ -36,5 +37,5 @@ def register_views(app):
 
     @app.context_processor
     def inject():
-        return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl"),
+        return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl"), "guide_for": guide_for,
                 "facilitator_notices": facilitator_notices(g.get("launch"))}

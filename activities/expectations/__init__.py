@@ -6,6 +6,7 @@ from activities.base import Activity
 from activities.expectations import models  # noqa: F401  (the tables must be known to the metadata)
 from activities.expectations import settings as exp_settings
 from activities.expectations.forms import ExpectationsSettingsForm, current_language
+from activities.expectations.guide import GUIDE
 from lti_tool.extensions import csrf
 
 bp = Blueprint("expectations", __name__, url_prefix="/expectations")
@@ -29,6 +30,7 @@ class ExpectationsActivity(Activity):
                      "network came.")
     settings_form = ExpectationsSettingsForm
     blueprint = bp
+    guide = GUIDE
 
     @classmethod
     def default_settings(cls):

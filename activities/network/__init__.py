@@ -7,6 +7,7 @@ from activities.network import models  # noqa: F401  (the tables must be known t
 from activities.network import settings as network_settings
 from activities.network import settings_form
 from activities.network.settings_form import NetworkSettingsForm
+from activities.network.guide import GUIDE
 from lti_tool.extensions import csrf
 
 bp = Blueprint("network", __name__, url_prefix="/network")
@@ -29,6 +30,7 @@ class NetworkActivity(Activity):
                      "Facilitators see the course network and who offers what others need.")
     settings_form = NetworkSettingsForm
     blueprint = bp
+    guide = GUIDE
 
     @classmethod
     def default_settings(cls):

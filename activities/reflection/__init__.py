@@ -8,6 +8,7 @@ from activities.reflection import answers, progress
 from activities.reflection import export as exporting
 from activities.reflection import settings as reflection_settings
 from activities.reflection.forms import ReflectionSettingsForm, current_language
+from activities.reflection.guide import GUIDE
 from lti_tool.extensions import csrf
 
 bp = Blueprint("reflection", __name__, url_prefix="/reflection")
@@ -30,6 +31,7 @@ class ReflectionActivity(Activity):
                      "its hinders, drivers and trust on an anonymous board.")
     settings_form = ReflectionSettingsForm
     blueprint = bp
+    guide = GUIDE
 
     @classmethod
     def default_settings(cls):

@@ -8,6 +8,7 @@ from activities.voting import export as exporting
 from activities.voting import service
 from activities.voting import settings as voting_settings
 from activities.voting.forms import VotingSettingsForm, current_language
+from activities.voting.guide import GUIDE
 from lti_tool.extensions import csrf
 
 bp = Blueprint("voting", __name__, url_prefix="/voting")
@@ -29,6 +30,7 @@ class VotingActivity(Activity):
                      "results, discusses them, and can vote again to see how opinions shifted.")
     settings_form = VotingSettingsForm
     blueprint = bp
+    guide = GUIDE
 
     @classmethod
     def default_settings(cls):
