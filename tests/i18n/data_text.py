@@ -1,0 +1,55 @@
+"""Text that comes from data, not the interface: every string in the database and in the activities' content."""
+import importlib
+from pathlib import Path
+
+from sqlalchemy import select
+
+from lti_tool.extensions import db
+
+ACTIVITIES = Path(__file__).resolve().parents[2] / "activities"
+
+
+def _strings(value):
+    """Every plain string inside a value (dicts, lists, tuples; lazy strings are interface text and skipped)."""
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _strings(item)
+    elif isinstance(value, (list, tuple, set, frozenset)):
+        for item in value:
+            yield from _strings(item)
+
+
+def database_strings():
+    """Every string value in every table (names, answers, settings JSON): what the people typed or chose."""
+    db.session.expire_all()
+    found = set()
+    for table in db.metadata.sorted_tables:
+        for row in db.session.execute(select(table)):
+            for value in row:
+                found.update(_strings(value))
+    return found
+
+
+def derived(strings):
+    """The strings with what the drawing makes of a label: initials in the node, a shortened label beside it."""
+    found = set(strings)
+    for value in strings:
+        words = value.split()
+        if words:
+            found.update({words[0][:2].upper(), (words[0][0] + words[-1][0]).upper()})
+        if len(value) < 60:
+            found.update(value[:n].rstrip() for n in range(8, len(value)))
+    return found
+
+
+def content_strings():
+    """Every string of the activities' seed content, in both languages (statements, columns, rings ...)."""
+    found = set()
+    for path in sorted(ACTIVITIES.glob("*/content.py")) + sorted(ACTIVITIES.glob("*/vocabulary.py")):
+        module = importlib.import_module(f"activities.{path.parent.name}.{path.stem}")
+        for name, value in vars(module).items():
+            if name.isupper() and not isinstance(value, str):
+                found.update(_strings(value))
+    return found

@@ -1,0 +1,133 @@
+"""A pseudo catalogue (every translation wrapped in markers) and the visible text of a page that escaped it."""
+import io
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from babel import Locale
+from babel.messages.catalog import Catalog
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from babel.support import Translations
+
+OPEN, CLOSE = "⟦", "⟧"
+POT = Path(__file__).resolve().parents[2] / "translations" / "messages.pot"
+# Attributes a person reads or hears; data-* and the like are for scripts.
+READ_ATTRIBUTES = {"title", "aria-label", "placeholder", "alt", "aria-description", "aria-roledescription"}
+# Tags inside a line of text; every other tag (blocks, table cells, SVG text) ends one.
+INLINE = {"a", "abbr", "b", "bdi", "code", "em", "i", "kbd", "mark", "q", "s", "small", "span", "strong", "sub",
+          "sup", "time", "u", "wbr"}
+# 7.5 or 0.25 (a Dutch decimal has a comma; a Dutch thousands separator is a dot before three digits).
+_ENGLISH_DECIMAL = re.compile(r"(?<![\w.,])\d+\.(?!\d{3}(?!\d))\d+(?![\w.])|\d,\d{3}(?!\d)")
+_INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+_WORD = re.compile(r"[^\W\d_]{2,}")
+# data-* attributes that scripts show or announce (the rest carry keys, URLs and numbers).
+_SCRIPT_TEXT = re.compile(r"data-(?:.*-)?(?:msg|text|label|template|none|some|over|failed|title|hint|say)")
+
+
+def pseudo_translations(locale="nl"):
+    """Translations for `locale` where every message is its English source between markers."""
+    with POT.open("rb") as fh:
+        template = read_po(fh)
+    catalog = Catalog(locale=locale)
+    for message in template:
+        if not message.id:
+            continue
+        if isinstance(message.id, str):
+            string = f"{OPEN}{message.id}{CLOSE}"
+        else:
+            string = tuple(f"{OPEN}{message.id[min(n, 1)]}{CLOSE}" for n in range(catalog.num_plurals))
+        catalog.add(message.id, string, context=message.context)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalog)
+    compiled.seek(0)
+    return Translations(compiled)
+
+
+class _Visible(HTMLParser):
+    """Collects text nodes (one document) and read-aloud attributes (one piece each)."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.text, self.attributes, self._skip = [], [], 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in ("script", "style", "template"):
+            self._skip += 1
+        values = dict(attrs)
+        pieces = [v for k, v in values.items() if v and (k in READ_ATTRIBUTES or _is_script_text(k, v))]
+        # A button's value is its label; other inputs' values are what the person typed or chose.
+        if (tag == "input" and values.get("type") in ("submit", "button", "reset")) and values.get("value"):
+            pieces.append(values["value"])
+        self.attributes.extend(pieces)
+        self.text.append("" if tag in INLINE else "\n")
+
+    def handle_endtag(self, tag):
+        if tag in ("script", "style", "template") and self._skip:
+            self._skip -= 1
+        self.text.append("" if tag in INLINE else "\n")
+
+    def handle_data(self, data):
+        if not self._skip:
+            self.text.append(data)
+
+
+def _is_script_text(name, value):
+    """A data-* attribute a script puts on screen: by its name, or by reading like a sentence."""
+    if not name.startswith("data-") or value.startswith(("/", "{", "[", "http")):
+        return False
+    return bool(_SCRIPT_TEXT.match(name)) or (" " in value.strip() and bool(_WORD.search(value)))
+
+
+def _unmarked(text, allowed):
+    """What is left of `text` once marked pieces, allowed data and words-free tokens are removed."""
+    previous = None
+    while previous != text:
+        previous, text = text, _INNERMOST.sub(" ", text)
+    for piece in allowed.pieces:
+        if piece in text:
+            text = text.replace(piece, " ")
+    text = allowed.words.sub(" ", text)
+    return [line.strip() for line in text.splitlines() if _WORD.search(line) or OPEN in line or CLOSE in line]
+
+
+def escaped_text(page, allowed):
+    """Lines of visible text (and attribute values) on an HTML page that did not pass through the catalogue,
+    and numbers written the English way (a Dutch page writes 7,5 and 1.234)."""
+    parser = _Visible()
+    parser.feed(page)
+    text = "".join(parser.text)
+    found = _unmarked(text, allowed)
+    found.extend(f"[number] {line.strip()}" for line in text.splitlines() if _ENGLISH_DECIMAL.search(line))
+    for value in parser.attributes:
+        found.extend(f"[attribute] {line}" for line in _unmarked(value, allowed))
+    return found
+
+
+class Allowed:
+    """Text that may appear unmarked: data (long pieces anywhere, short ones as whole words) and the locale's
+    own month and day names."""
+
+    def __init__(self, pieces, locale="nl"):
+        pieces = {p.strip() for p in pieces if p and p.strip()}
+        self.pieces = sorted((p for p in pieces if len(p) >= 4), key=len, reverse=True)
+        data = Locale.parse(locale)
+        # Dates are formatted by Babel from CLDR data, not by the catalogue.
+        names = {name for table in (data.months, data.days) for context in table.values()
+                 for width in context.values() for name in width.values()}
+        words = names | {p for p in pieces if len(p) < 4}
+        self.words = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+                                + r")(?!\w)")
+
+
+def escaped_json(value, allowed, key=""):
+    """The same for a JSON answer: HTML fragments in it, and the messages a script shows."""
+    if isinstance(value, dict):
+        return [line for k, item in value.items() for line in escaped_json(item, allowed, k)]
+    if isinstance(value, list):
+        return [line for item in value for line in escaped_json(item, allowed, key)]
+    if isinstance(value, str) and "<" in value and ">" in value:
+        return escaped_text(value, allowed)
+    if isinstance(value, str) and key in ("error", "message", "say", "title", "text", "label"):
+        return [f"[{key}] {line}" for line in _unmarked(value, allowed)]
+    return []

@@ -1,0 +1,114 @@
+"""Every learner and facilitator page, rendered in a pseudo locale, shows only text that passed through the
+catalogue (or is data: names, answers, seed content, numbers, dates). A new route is covered automatically:
+the route table of tests/lti_tool/test_route_authorization.py says who may open it."""
+import pytest
+
+from lti_tool.launch import INSTRUCTOR, LEARNER
+from tests.i18n.data_text import content_strings, database_strings, derived
+from tests.i18n.pseudo import Allowed, escaped_json, escaped_text, pseudo_translations
+from tests.i18n.richer_world import RicherWorld
+from tests.lti_tool.test_route_authorization import (ACCESS, DEEP_LINKING, DRAWING_JSON, FACILITATOR, LEARNER_ONLY,
+                                                     OWN_CARD, PARTICIPANT, ROUTES)
+
+ROLES = {PARTICIPANT: (LEARNER, INSTRUCTOR), FACILITATOR: (INSTRUCTOR,), LEARNER_ONLY: (LEARNER,),
+         OWN_CARD: (LEARNER,), DRAWING_JSON: (LEARNER,), DEEP_LINKING: (INSTRUCTOR,)}
+PAGES = [(endpoint, method, rule) for endpoint, method, rule in ROUTES if ACCESS.get((endpoint, method)) in ROLES]
+# Names that are the same in every language: the product and the file formats.
+NAMES = {"Leernetwerk", "GraphML", "JSON", "CSV"}
+
+
+@pytest.fixture
+def pseudo_nl(app):
+    """The Dutch catalogue replaced by the pseudo one for the test's duration."""
+    cache = app.extensions["babel"].instance.domain_instance.cache
+    saved = cache.pop(("nl", "messages"), None)
+    cache[("nl", "messages")] = pseudo_translations()
+    yield
+    cache.pop(("nl", "messages"), None)
+    if saved is not None:
+        cache[("nl", "messages")] = saved
+
+
+class Walk:
+    """Fetches pages as Dutch launches of the world's people and keeps what escaped the catalogue."""
+
+    def __init__(self, client, launches, world):
+        self.client, self.launches, self.world = client, launches, world
+        self.escaped, self.rendered, self.checked = {}, set(), 0
+
+    def handle(self, placement, role, deep_linking):
+        """A Dutch launch for the placement's facilitator or learner (the same people, another language)."""
+        if deep_linking:
+            return self.launches.launch(role=INSTRUCTOR, deep_linking=True, locale="nl")
+        person = placement.facilitator if role == INSTRUCTOR else placement.learner
+        return self.launches.launch(placement.instance, user=person.user, role=role, locale="nl")
+
+    def check(self, label, response, endpoint=None):
+        """Record the unmarked text of an HTML or JSON response (other types are downloads)."""
+        if response.status_code == 200:
+            self.rendered.add(endpoint)
+        if response.mimetype == "application/json":
+            found = escaped_json(response.get_json(), self.allowed)
+        elif response.mimetype == "text/html":
+            found = escaped_text(response.get_data(as_text=True), self.allowed)
+        else:
+            return
+        self.checked += 1
+        if found:
+            self.escaped[label] = found
+
+    def calls(self, method):
+        """(endpoint, role, path, handle) for every route with `method`, handles made before data is read."""
+        calls = []
+        for endpoint, route_method, rule in PAGES:
+            if route_method != method:
+                continue
+            kind = ACCESS[(endpoint, method)]
+            path = rule.build(self.world.url_values(rule), append_unknown=False)[1]
+            for role in ROLES[kind]:
+                handle = self.handle(self.world.placement_for(rule), role, kind == DEEP_LINKING)
+                calls.append((endpoint, role, path, handle))
+        self.allowed = Allowed(NAMES | derived(database_strings() | content_strings()))
+        return calls
+
+    def get_pages(self, stage):
+        """Every GET route as each role that may open it."""
+        for endpoint, role, path, handle in self.calls("GET"):
+            response = self.client.get(path, query_string=handle.params())
+            self.check(f"{stage}: {role} GET {path}", response, endpoint)
+
+    def post_empty_forms(self, stage):
+        """Every POST route with no fields: the refusal, or the page it leads to, in the launch's language."""
+        for endpoint, role, path, handle in self.calls("POST"):
+            if ACCESS[(endpoint, "POST")] == DRAWING_JSON:
+                response = self.client.post(path, json={}, headers={"X-CSRF-Token": handle.csrf,
+                                                                    "X-Launch-Token": handle.token})
+            else:
+                response = self.client.post(path, data=handle.form())
+            if response.status_code in (302, 303):
+                response = self.client.get(response.location)
+            self.check(f"{stage}: {role} POST {path}", response, endpoint)
+
+    def error_pages(self):
+        """Not found, forbidden, and no session at all (the language then comes from the browser)."""
+        voting = self.world.placements["voting"]
+        learner = self.handle(voting, LEARNER, False)
+        self.check("404", self.client.get("/voting/999999", query_string=learner.params()))
+        self.check("403", self.client.get(f"/voting/{voting.instance.id}/participants/1/erase",
+                                          query_string=learner.params()))
+        self.check("401", self.client.get(f"/voting/{voting.instance.id}", headers={"Accept-Language": "nl"}))
+
+
+def test_every_page_shows_only_catalogue_text(app, client, launches, pseudo_nl, monkeypatch):
+    monkeypatch.setitem(app.config, "WRITES_PER_MINUTE", 0)
+    world = RicherWorld(client, launches)
+    walk = Walk(client, launches, world)
+    for stage in world.STAGES:
+        world.advance(stage)
+        walk.get_pages(stage)
+    walk.post_empty_forms("end")
+    walk.error_pages()
+    never = {endpoint for endpoint, method, _rule in PAGES if method == "GET"} - walk.rendered
+    assert not never, f"these pages never rendered (200): give tests/i18n/richer_world.py a state for them: {never}"
+    report = "\n".join(f"{page}\n" + "\n".join(f"    {line}" for line in lines) for page, lines in walk.escaped.items())
+    assert not walk.escaped, f"text that did not pass through the catalogue:\n{report}"
