@@ -109,6 +109,7 @@ class Allowed:
     own month and day names."""
 
     def __init__(self, pieces, locale="nl"):
+        self.sources = set(pieces)
         pieces = {p.strip() for p in pieces if p and p.strip()}
         self.pieces = sorted((p for p in pieces if len(p) >= 4), key=len, reverse=True)
         data = Locale.parse(locale)

@@ -2,8 +2,11 @@
 catalogue (or is data: names, answers, seed content, numbers, dates). A new route is covered automatically:
 the route table of tests/lti_tool/test_route_authorization.py says who may open it."""
 import pytest
+from werkzeug.datastructures import MultiDict
 
+from activities import all_activities
 from lti_tool.launch import INSTRUCTOR, LEARNER
+from tests.fuzz.baselines import _Forms as PostForms
 from tests.i18n.data_text import content_strings, database_strings, derived
 from tests.i18n.pseudo import Allowed, escaped_json, escaped_text, pseudo_translations
 from tests.i18n.richer_world import RicherWorld
@@ -15,6 +18,7 @@ ROLES = {PARTICIPANT: (LEARNER, INSTRUCTOR), FACILITATOR: (INSTRUCTOR,), LEARNER
 PAGES = [(endpoint, method, rule) for endpoint, method, rule in ROUTES if ACCESS.get((endpoint, method)) in ROLES]
 # Names that are the same in every language: the product and the file formats.
 NAMES = {"Leernetwerk", "GraphML", "JSON", "CSV"}
+TYPED = "Tekst"  # what the form harvest types into every empty text area
 
 
 @pytest.fixture
@@ -34,7 +38,7 @@ class Walk:
 
     def __init__(self, client, launches, world):
         self.client, self.launches, self.world = client, launches, world
-        self.escaped, self.rendered, self.checked = {}, set(), 0
+        self.escaped, self.rendered, self.checked, self.forms = {}, set(), 0, []
 
     def handle(self, placement, role, deep_linking):
         """A Dutch launch for the placement's facilitator or learner (the same people, another language)."""
@@ -57,6 +61,20 @@ class Walk:
         if found:
             self.escaped[label] = found
 
+    def variants(self, rule):
+        """(placement, path) for a route: one per activity where it takes a type, and the settings page of
+        every configured placement besides the unconfigured link's."""
+        values, placement = self.world.url_values(rule), self.world.placement_for(rule)
+        if "type_id" not in rule.arguments:
+            return [(placement, rule.build(values, append_unknown=False)[1])]
+        found = [(placement, rule.build({**values, "type_id": a.id}, append_unknown=False)[1])
+                 for a in all_activities()]
+        if "iid" in rule.arguments:
+            found += [(self.world.placements[a.id], rule.build({"iid": self.world.placements[a.id].instance.id,
+                                                                 "type_id": a.id}, append_unknown=False)[1])
+                      for a in all_activities()]
+        return found
+
     def calls(self, method):
         """(endpoint, role, path, handle) for every route with `method`, handles made before data is read."""
         calls = []
@@ -64,18 +82,39 @@ class Walk:
             if route_method != method:
                 continue
             kind = ACCESS[(endpoint, method)]
-            path = rule.build(self.world.url_values(rule), append_unknown=False)[1]
-            for role in ROLES[kind]:
-                handle = self.handle(self.world.placement_for(rule), role, kind == DEEP_LINKING)
-                calls.append((endpoint, role, path, handle))
+            for placement, path in self.variants(rule):
+                for role in ROLES[kind]:
+                    calls.append((endpoint, role, path, self.handle(placement, role, kind == DEEP_LINKING)))
         self.allowed = Allowed(NAMES | derived(database_strings() | content_strings()))
         return calls
 
     def get_pages(self, stage):
-        """Every GET route as each role that may open it."""
+        """Every GET route as each role that may open it; the forms on the pages are kept for `submit_forms`."""
+        self.forms = []
         for endpoint, role, path, handle in self.calls("GET"):
             response = self.client.get(path, query_string=handle.params())
             self.check(f"{stage}: {role} GET {path}", response, endpoint)
+            if response.mimetype == "text/html":
+                parser = PostForms()
+                parser.feed(response.get_data(as_text=True))
+                self.forms += [(role, action, fields) for action, fields in parser.forms if fields not in
+                               [f for _r, a, f in self.forms if a == action]]
+
+    def follow(self, response):
+        """The page a browser ends on after redirects (their bodies are never shown)."""
+        for _hop in range(5):
+            if response.status_code not in (301, 302, 303):
+                break
+            response = self.client.get(response.location)
+        return response
+
+    def submit_forms(self, stage):
+        """Every form on the last pages as a browser sends it, then the page it leads to (erasing last)."""
+        self.allowed = Allowed(self.allowed.sources | {TYPED})
+        for role, action, fields in sorted(self.forms, key=lambda form: "/erase" in form[1]):
+            response = self.client.post(action, data=MultiDict(fields))
+            response = self.follow(response)
+            self.check(f"{stage}: {role} form {action.split('?')[0]} {dict(fields).get('action', '')}", response)
 
     def post_empty_forms(self, stage):
         """Every POST route with no fields: the refusal, or the page it leads to, in the launch's language."""
@@ -85,8 +124,7 @@ class Walk:
                                                                     "X-Launch-Token": handle.token})
             else:
                 response = self.client.post(path, data=handle.form())
-            if response.status_code in (302, 303):
-                response = self.client.get(response.location)
+            response = self.follow(response)
             self.check(f"{stage}: {role} POST {path}", response, endpoint)
 
     def error_pages(self):
@@ -106,6 +144,7 @@ def test_every_page_shows_only_catalogue_text(app, client, launches, pseudo_nl, 
     for stage in world.STAGES:
         world.advance(stage)
         walk.get_pages(stage)
+    walk.submit_forms("forms")
     walk.post_empty_forms("end")
     walk.error_pages()
     never = {endpoint for endpoint, method, _rule in PAGES if method == "GET"} - walk.rendered
