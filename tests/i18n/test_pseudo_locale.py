@@ -1,6 +1,8 @@
 """Every learner and facilitator page, rendered in a pseudo locale, shows only text that passed through the
 catalogue (or is data: names, answers, seed content, numbers, dates). A new route is covered automatically:
 the route table of tests/lti_tool/test_route_authorization.py says who may open it."""
+import re
+
 import pytest
 from werkzeug.datastructures import MultiDict
 
@@ -19,6 +21,9 @@ PAGES = [(endpoint, method, rule) for endpoint, method, rule in ROUTES if ACCESS
 # Names that are the same in every language: the product and the file formats.
 NAMES = {"Leernetwerk", "GraphML", "JSON", "CSV"}
 TYPED = "Tekst"  # what the form harvest types into every empty text area
+WRONG = "x"  # a value no number, date or choice field accepts
+KEEP = {"lt", "csrf_token", "action", "op", "version", "moment", "round", "current"}  # what routes the request
+DESTRUCTIVE = re.compile(r"/(erase|delete|withdraw)\b")
 
 
 @pytest.fixture
@@ -108,6 +113,17 @@ class Walk:
             response = self.client.get(response.location)
         return response
 
+    def submit_wrong_values(self, stage):
+        """One form per action with every field empty, then with every field "x": the field messages."""
+        self.allowed = Allowed(self.allowed.sources | {TYPED, WRONG})
+        actions = {action.split("?")[0]: (role, action, fields) for role, action, fields in self.forms
+                   if not DESTRUCTIVE.search(action)}
+        for role, action, fields in actions.values():
+            for wrong in ("", WRONG):
+                data = MultiDict([(k, v if k in KEEP else wrong) for k, v in fields])
+                response = self.follow(self.client.post(action, data=data))
+                self.check(f"{stage}: {role} form {action.split('?')[0]} fields={wrong!r}", response)
+
     def submit_forms(self, stage):
         """Every form on the last pages as a browser sends it, then the page it leads to (erasing last)."""
         self.allowed = Allowed(self.allowed.sources | {TYPED})
@@ -144,6 +160,7 @@ def test_every_page_shows_only_catalogue_text(app, client, launches, pseudo_nl, 
     for stage in world.STAGES:
         world.advance(stage)
         walk.get_pages(stage)
+    walk.submit_wrong_values("wrong values")
     walk.submit_forms("forms")
     walk.post_empty_forms("end")
     walk.error_pages()
