@@ -33,14 +33,12 @@ def database_strings():
 
 
 def derived(strings):
-    """The strings with what the drawing makes of a label: initials in the node, a shortened label beside it."""
+    """The strings with the initials the drawing shows inside a node (cut labels are handled by the check)."""
     found = set(strings)
     for value in strings:
         words = value.split()
         if words:
             found.update({words[0][:2].upper(), (words[0][0] + words[-1][0]).upper()})
-        if len(value) < 60:
-            found.update(value[:n].rstrip() for n in range(8, len(value)))
     return found
 
 

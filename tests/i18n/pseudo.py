@@ -19,6 +19,7 @@ INLINE = {"a", "abbr", "b", "bdi", "code", "em", "i", "kbd", "mark", "q", "s", "
           "sup", "time", "u", "wbr"}
 # 7.5 or 0.25 (a Dutch decimal has a comma; a Dutch thousands separator is a dot before three digits).
 _ENGLISH_DECIMAL = re.compile(r"(?<![\w.,])\d+\.(?!\d{3}(?!\d))\d+(?![\w.])|\d,\d{3}(?!\d)")
+_CUT = re.compile(r"([^\n…]+?)(?:…|\.\.\.)")
 _INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # data-* attributes that scripts show or announce (the rest carry keys, URLs and numbers).
@@ -79,16 +80,35 @@ def _is_script_text(name, value):
     return bool(_SCRIPT_TEXT.match(name)) or (" " in value.strip() and bool(_WORD.search(value)))
 
 
+def _uncut(line, allowed):
+    """Remove data cut short with an ellipsis ("Andere Buitens…"): the words before it begin a data piece."""
+    def cut(match):
+        words = match.group(1).split(" ")
+        for start in range(len(words)):
+            head = " ".join(words[start:]).strip()
+            if len(head) >= 3 and any(piece.startswith(head) for piece in allowed.pieces):
+                return " ".join(words[:start]) + " "
+        return match.group(0)
+    return _CUT.sub(cut, line)
+
+
 def _unmarked(text, allowed):
-    """What is left of `text` once marked pieces, allowed data and words-free tokens are removed."""
+    """What is left of `text` once marked pieces, allowed data and words-free lines are removed."""
     previous = None
     while previous != text:
         previous, text = text, _INNERMOST.sub(" ", text)
-    for piece in allowed.pieces:
-        if piece in text:
-            text = text.replace(piece, " ")
-    text = allowed.words.sub(" ", text)
-    return [line.strip() for line in text.splitlines() if _WORD.search(line) or OPEN in line or CLOSE in line]
+    left = []
+    for line in text.splitlines():
+        # Data is removed only from lines that still hold words: most lines are markers and separators.
+        if not (_WORD.search(line) or OPEN in line or CLOSE in line):
+            continue
+        for piece in allowed.pieces:
+            if piece in line:
+                line = line.replace(piece, " ")
+        line = allowed.words.sub(" ", _uncut(line, allowed))
+        if _WORD.search(line) or OPEN in line or CLOSE in line:
+            left.append(line.strip())
+    return left
 
 
 def escaped_text(page, allowed):
@@ -110,7 +130,8 @@ class Allowed:
 
     def __init__(self, pieces, locale="nl"):
         self.sources = set(pieces)
-        pieces = {p.strip() for p in pieces if p and p.strip()}
+        # A text area's answer shows line by line.
+        pieces = {line.strip() for p in pieces if p for line in p.splitlines() if line.strip()}
         self.pieces = sorted((p for p in pieces if len(p) >= 4), key=len, reverse=True)
         data = Locale.parse(locale)
         # Dates are formatted by Babel from CLDR data, not by the catalogue.

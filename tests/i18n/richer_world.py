@@ -28,8 +28,8 @@ class RicherWorld(World):
 
     STAGES = ("start", "results", "later")
 
-    def __init__(self, client, launches):
-        super().__init__(client, launches)
+    def __init__(self, client, launches, settings=None):
+        super().__init__(client, launches, settings)
         self.voting = _helper(VotingRoom, self, "voting")
         self.reflection = _helper(ReflectionRoom, self, "reflection")
         self.expectations = _helper(Network, self, "expectations")

@@ -21,8 +21,9 @@ def test_text_outside_the_markers_is_found():
 
 def test_data_numbers_and_dates_pass():
     page = ("<p>⟦Votes for ⟦Agree⟧: 3⟧</p><p>Deelnemer 12 · 4 december 2026 · 7,5 · 1.234 · 100%</p>"
-            "<p>⟦Read <a href='#'>more</a> here⟧</p><svg><text>DE</text><text>Deelnemer 12</text></svg>")
-    assert escaped_text(page, Allowed({"Deelnemer 12", "DE"})) == []
+            "<p>⟦Read <a href='#'>more</a> here⟧</p><svg><text>DE</text><text>Deelnemer 12</text></svg>"
+            "<p>⟦Edit⟧: Andere Buitens…</p><p>Andere kant…</p>")
+    assert escaped_text(page, Allowed({"Deelnemer 12", "DE", "Andere Buitenstaander"})) == ["Andere kant…"]
 
 
 def test_json_answers_are_checked_for_html_and_messages():

@@ -20,6 +20,10 @@ ROLES = {PARTICIPANT: (LEARNER, INSTRUCTOR), FACILITATOR: (INSTRUCTOR,), LEARNER
 PAGES = [(endpoint, method, rule) for endpoint, method, rule in ROUTES if ACCESS.get((endpoint, method)) in ROLES]
 # Names that are the same in every language: the product and the file formats.
 NAMES = {"Leernetwerk", "GraphML", "JSON", "CSV"}
+# The other side of every setting that changes what pages say.
+VARIANTS = {"voting": {"scale": "five_point", "reason_required": False, "results_mode": "after_reveal"},
+            "network": {"questions_required": True, "matching": False}, "reflection": {"own_tags": False},
+            "expectations": {"anonymity": "full"}}
 TYPED = "Tekst"  # what the form harvest types into every empty text area
 WRONG = "x"  # a value no number, date or choice field accepts
 KEEP = {"lt", "csrf_token", "action", "op", "version", "moment", "round", "current"}  # what routes the request
@@ -160,6 +164,10 @@ def test_every_page_shows_only_catalogue_text(app, client, launches, pseudo_nl, 
     for stage in world.STAGES:
         world.advance(stage)
         walk.get_pages(stage)
+    walk.world = RicherWorld(client, launches, settings=VARIANTS)
+    for stage in ("start", "results"):
+        walk.world.advance(stage)
+        walk.get_pages(f"other settings, {stage}")
     walk.submit_wrong_values("wrong values")
     walk.submit_forms("forms")
     walk.post_empty_forms("end")
