@@ -20,6 +20,7 @@ INLINE = {"a", "abbr", "b", "bdi", "code", "em", "i", "kbd", "mark", "q", "s", "
 # 7.5 or 0.25 (a Dutch decimal has a comma; a Dutch thousands separator is a dot before three digits).
 _ENGLISH_DECIMAL = re.compile(r"(?<![\w.,])\d+\.(?!\d{3}(?!\d))\d+(?![\w.])|\d,\d{3}(?!\d)")
 _CUT = re.compile(r"([^\n…]+?)(?:…|\.\.\.)")
+VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 _INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # data-* attributes that scripts show or announce (the rest carry keys, URLs and numbers).
@@ -46,16 +47,24 @@ def pseudo_translations(locale="nl"):
 
 
 class _Visible(HTMLParser):
-    """Collects text nodes (one document) and read-aloud attributes (one piece each)."""
+    """Collects text nodes (one document) and read-aloud attributes (one piece each); skips scripts, styles and
+    elements marked translate="no" (diagnostics quoted to support as they are)."""
 
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.text, self.attributes, self._skip = [], [], 0
+        self._untranslated = None  # [tag, depth] of the open translate="no" element
 
     def handle_starttag(self, tag, attrs):
+        values = dict(attrs)
+        if self._untranslated and tag == self._untranslated[0]:
+            self._untranslated[1] += 1
+        elif self._untranslated is None and values.get("translate") == "no" and tag not in VOID:
+            self._untranslated = [tag, 1]
         if tag in ("script", "style", "template"):
             self._skip += 1
-        values = dict(attrs)
+        if self._untranslated:
+            return
         pieces = [v for k, v in values.items() if v and (k in READ_ATTRIBUTES or _is_script_text(k, v))]
         # A button's value is its label; other inputs' values are what the person typed or chose.
         if (tag == "input" and values.get("type") in ("submit", "button", "reset")) and values.get("value"):
@@ -66,10 +75,14 @@ class _Visible(HTMLParser):
     def handle_endtag(self, tag):
         if tag in ("script", "style", "template") and self._skip:
             self._skip -= 1
+        if self._untranslated and tag == self._untranslated[0]:
+            self._untranslated[1] -= 1
+            if not self._untranslated[1]:
+                self._untranslated = None
         self.text.append("" if tag in INLINE else "\n")
 
     def handle_data(self, data):
-        if not self._skip:
+        if not self._skip and not self._untranslated:
             self.text.append(data)
 
 

@@ -22,7 +22,8 @@ def test_text_outside_the_markers_is_found():
 def test_data_numbers_and_dates_pass():
     page = ("<p>⟦Votes for ⟦Agree⟧: 3⟧</p><p>Deelnemer 12 · 4 december 2026 · 7,5 · 1.234 · 100%</p>"
             "<p>⟦Read <a href='#'>more</a> here⟧</p><svg><text>DE</text><text>Deelnemer 12</text></svg>"
-            "<p>⟦Edit⟧: Andere Buitens…</p><p>Andere kant…</p>")
+            "<p>⟦Edit⟧: Andere Buitens…</p><p>Andere kant…</p>"
+            '<pre translate="no">bad_request: <b>no</b> id_token</pre>')
     assert escaped_text(page, Allowed({"Deelnemer 12", "DE", "Andere Buitenstaander"})) == ["Andere kant…"]
 
 

@@ -13,7 +13,7 @@ from tests.i18n.data_text import content_strings, database_strings, derived
 from tests.i18n.pseudo import Allowed, escaped_json, escaped_text, pseudo_translations
 from tests.i18n.richer_world import RicherWorld
 from tests.lti_tool.test_route_authorization import (ACCESS, DEEP_LINKING, DRAWING_JSON, FACILITATOR, LEARNER_ONLY,
-                                                     OWN_CARD, PARTICIPANT, ROUTES)
+                                                     OWN_CARD, PARTICIPANT, PUBLIC, ROUTES)
 
 ROLES = {PARTICIPANT: (LEARNER, INSTRUCTOR), FACILITATOR: (INSTRUCTOR,), LEARNER_ONLY: (LEARNER,),
          OWN_CARD: (LEARNER,), DRAWING_JSON: (LEARNER,), DEEP_LINKING: (INSTRUCTOR,)}
@@ -148,13 +148,23 @@ class Walk:
             self.check(f"{stage}: {role} POST {path}", response, endpoint)
 
     def error_pages(self):
-        """Not found, forbidden, and no session at all (the language then comes from the browser)."""
+        """Not found, forbidden, no session at all, and the LTI handshake's refusals (the language then comes from
+        the browser)."""
         voting = self.world.placements["voting"]
         learner = self.handle(voting, LEARNER, False)
-        self.check("404", self.client.get("/voting/999999", query_string=learner.params()))
+        facilitator = self.handle(voting, INSTRUCTOR, False)
+        missing = self.client.get(f"/voting/{voting.instance.id}/participants/999999/erase",
+                                  query_string=facilitator.params())
+        assert missing.status_code == 404
+        self.check("404", missing)
         self.check("403", self.client.get(f"/voting/{voting.instance.id}/participants/1/erase",
                                           query_string=learner.params()))
         self.check("401", self.client.get(f"/voting/{voting.instance.id}", headers={"Accept-Language": "nl"}))
+        for endpoint, method, rule in ROUTES:
+            if ACCESS.get((endpoint, method)) == PUBLIC and endpoint != "static":
+                path = rule.build({name: "x" for name in rule.arguments}, append_unknown=False)[1]
+                response = self.client.open(path, method=method, headers={"Accept-Language": "nl"})
+                self.check(f"no session: {method} {path}", response)
 
 
 def test_every_page_shows_only_catalogue_text(app, client, launches, pseudo_nl, monkeypatch):
