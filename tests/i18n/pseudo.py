@@ -21,6 +21,7 @@ INLINE = {"a", "abbr", "b", "bdi", "code", "em", "i", "kbd", "mark", "q", "s", "
 _ENGLISH_DECIMAL = re.compile(r"(?<![\w.,])\d+\.(?!\d{3}(?!\d))\d+(?![\w.])|\d,\d{3}(?!\d)")
 _CUT = re.compile(r"([^\n…]+?)(?:…|\.\.\.)")
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+_ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 _INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # data-* attributes that scripts show or announce (the rest carry keys, URLs and numbers).
@@ -126,12 +127,13 @@ def _unmarked(text, allowed):
 
 def escaped_text(page, allowed):
     """Lines of visible text (and attribute values) on an HTML page that did not pass through the catalogue,
-    and numbers written the English way (a Dutch page writes 7,5 and 1.234)."""
+    numbers written the English way (a Dutch page writes 7,5 and 1.234) and dates not written as people do."""
     parser = _Visible()
     parser.feed(page)
     text = "".join(parser.text)
     found = _unmarked(text, allowed)
     found.extend(f"[number] {line.strip()}" for line in text.splitlines() if _ENGLISH_DECIMAL.search(line))
+    found.extend(f"[date] {line.strip()}" for line in text.splitlines() if _ISO_DATE.search(line))
     for value in parser.attributes:
         found.extend(f"[attribute] {line}" for line in _unmarked(value, allowed))
     return found

@@ -56,6 +56,7 @@ class RicherWorld(World):
         for person in people:
             net.vote(person, {theme: 2})
         goals = net.goals([theme])
+        self.upcoming = net.meeting(days_ago=-7, topic="Later overleg")
         meeting = self.placements["expectations"].params["mid"]
         for person in people:
             net.evaluate(person, type("M", (), {"id": meeting}), goals=goals)

@@ -12,10 +12,10 @@ def test_every_message_is_wrapped_in_markers_with_its_placeholders():
 def test_text_outside_the_markers_is_found():
     page = ('<html><head><title>⟦Voting⟧</title><style>p{}</style><script>let s = "Hello";</script></head>'
             '<body><p>⟦Save⟧ Opslaan</p><button aria-label="Close">⟦x⟧</button><input type="submit" value="Send">'
-            '<p>⟦Median⟧ 7.5</p><div data-msg-saved="Saved!" data-key="my_team"></div></body></html>')
+            '<p>⟦Median⟧ 7.5</p><p>⟦From 2026-12-05 on⟧</p><div data-msg-saved="Saved!" data-key="my_team"></div></body></html>')
     found = escaped_text(page, Allowed(set()))
     assert "Opslaan" in found and "[attribute] Close" in found and "[attribute] Send" in found
-    assert "[attribute] Saved!" in found and "[number] ⟦Median⟧ 7.5" in found
+    assert "[attribute] Saved!" in found and "[number] ⟦Median⟧ 7.5" in found and "[date] ⟦From 2026-12-05 on⟧" in found
     assert not any("Hello" in line or "my_team" in line for line in found)
 
 

@@ -7,6 +7,7 @@ import pytest
 from werkzeug.datastructures import MultiDict
 
 from activities import all_activities
+from activities.expectations.goals import goals_of
 from lti_tool.launch import INSTRUCTOR, LEARNER
 from tests.fuzz.baselines import _Forms as PostForms
 from tests.i18n.data_text import content_strings, database_strings, derived
@@ -160,6 +161,13 @@ class Walk:
         self.check("403", self.client.get(f"/voting/{voting.instance.id}/participants/1/erase",
                                           query_string=learner.params()))
         self.check("401", self.client.get(f"/voting/{voting.instance.id}", headers={"Accept-Language": "nl"}))
+        expectations = self.world.placements["expectations"]
+        fields = {f"progress_{goal.id}": "yes" for goal in goals_of(expectations.instance)}
+        early = self.client.post(f"/expectations/{expectations.instance.id}/meetings/{self.world.upcoming.id}",
+                                 data=self.launches.launch(expectations.instance, locale="nl").form(
+                                     usefulness="4", went_well="Goed", could_be_better="Meer", **fields))
+        assert early.status_code == 409, "an evaluation before the meeting is refused"
+        self.check("409 evaluation too early", early)
         for endpoint, method, rule in ROUTES:
             if ACCESS.get((endpoint, method)) == PUBLIC and endpoint != "static":
                 path = rule.build({name: "x" for name in rule.arguments}, append_unknown=False)[1]
