@@ -4,6 +4,7 @@ the route table of tests/lti_tool/test_route_authorization.py says who may open 
 import re
 
 import pytest
+from flask import current_app
 from werkzeug.datastructures import MultiDict
 
 from activities import all_activities
@@ -168,6 +169,13 @@ class Walk:
                                      usefulness="4", went_well="Goed", could_be_better="Meer", **fields))
         assert early.status_code == 409, "an evaluation before the meeting is refused"
         self.check("409 evaluation too early", early)
+        login = dict(iss="https://lms.test", client_id="client-1", login_hint="u", lang="nl",
+                     target_link_uri=current_app.config["BASE_URL"] + "/lti/launch", lti_storage_target="_parent")
+        storage = self.client.get("/lti/login", query_string=login)
+        assert storage.status_code == 200, "a platform offering storage gets the storage page"
+        self.check("login with platform storage", storage)
+        self.check("login for another tool", self.client.get("/lti/login", query_string={
+            **login, "target_link_uri": "https://elsewhere.test/launch"}))
         for endpoint, method, rule in ROUTES:
             if ACCESS.get((endpoint, method)) == PUBLIC and endpoint != "static":
                 path = rule.build({name: "x" for name in rule.arguments}, append_unknown=False)[1]
