@@ -25,7 +25,7 @@ _ISO_DATE = re.compile(r"(?<!\d)\d{4}-\d{2}-\d{2}(?!\d)")
 _INNERMOST = re.compile(f"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
 _WORD = re.compile(r"[^\W\d_]{2,}")
 # data-* attributes that scripts show or announce (the rest carry keys, URLs and numbers).
-_SCRIPT_TEXT = re.compile(r"data-(?:.*-)?(?:msg|text|label|template|none|some|over|failed|title|hint|say)")
+_SCRIPT_TEXT = re.compile(r"data-(?:.*-)?(?:msg|text|label|template|none|some|over|failed|title|hint|say|unsaved|saved|error)")
 
 
 def pseudo_translations(locale="nl"):
