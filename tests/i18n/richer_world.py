@@ -43,19 +43,19 @@ class RicherWorld(World):
         """The world as seeded: one learner each, aggregates still hidden."""
 
     def _results(self):
-        self.voting.crowd(CROWD)
+        self.voters = self.voting.crowd(CROWD)
         assert self.voting.control("reveal").status_code == 303
         for given in (6, 7, 8, 8, 9):  # with the seeded learner's 7: a median of 7.5 to format
             self.reflection.answer(self.reflection.learner(), trust=trust(given=given, received=given - 2))
         assert self.reflection.control("reveal").status_code == 303
         net = self.expectations
-        people = [net.learner() for _ in range(CROWD)]
+        self.people = people = [net.learner() for _ in range(CROWD)]
         cards = [net.card(p, text=f"Kaart van {n}") for n, p in enumerate(people)]
         theme = net.theme_of(cards[:3], name="Thema samen")
         assert net.control("open_voting").status_code == 303
         for person in people:
             net.vote(person, {theme: 2})
-        goals = net.goals([theme])
+        self.goals = goals = net.goals([theme])
         self.upcoming = net.meeting(days_ago=-7, topic="Later overleg")
         meeting = self.placements["expectations"].params["mid"]
         for person in people:
@@ -73,12 +73,16 @@ class RicherWorld(World):
     def _later(self):
         assert self.voting.control("close").status_code == 303
         assert self.voting.control("new_round").status_code == 303
+        # Enough people in both rounds for the opinion shift; one changed their mind.
         learner = self.placements["voting"].learner
         self.voting.vote(learner, **answers("disagree", round_number=2))
+        for voter in self.voters:
+            self.voting.vote(voter, **answers("agree", round_number=2))
         net = self.expectations
         assert net.control("close_voting").status_code == 303
         assert net.control("open_closing").status_code == 303
-        net.close_evaluation(self.placements["expectations"].learner)
+        for person in self.people:
+            net.close_evaluation(person, goals=self.goals)
         course = self.network
         assert course.open_moment().status_code == 303
         course.client.post(course.url + "/start", data=self.placements["network"].learner.form(mode="copy"))
