@@ -1,11 +1,14 @@
 """Text that comes from data, not the interface: every string in the database and in the activities' content."""
 import importlib
+import re
 from pathlib import Path
 
 from sqlalchemy import select
 
 from lti_tool.extensions import db
 
+_KEY = re.compile(r"[a-z][a-z0-9_]*")
+_SNAKE = re.compile(r"[a-z][a-z0-9]*_[a-z0-9_]+")
 ACTIVITIES = Path(__file__).resolve().parents[2] / "activities"
 
 
@@ -22,13 +25,16 @@ def _strings(value):
 
 
 def database_strings():
-    """Every string value in every table (names, answers, settings JSON): what the people typed or chose."""
+    """Every string value in every table (names, answers, tags, settings JSON): what the people typed or chose.
+    Keys such as a vote's "agree" or "my_team" are left out: a page showing one raw is a bug the check must see
+    (a lowercase word in a JSON list, such as a tag, is what someone typed)."""
     db.session.expire_all()
     found = set()
     for table in db.metadata.sorted_tables:
         for row in db.session.execute(select(table)):
             for value in row:
-                found.update(_strings(value))
+                key = _KEY if isinstance(value, str) else _SNAKE
+                found.update(text for text in _strings(value) if not key.fullmatch(text))
     return found
 
 
@@ -49,5 +55,5 @@ def content_strings():
         module = importlib.import_module(f"activities.{path.parent.name}.{path.stem}")
         for name, value in vars(module).items():
             if name.isupper() and not isinstance(value, str):
-                found.update(_strings(value))
+                found.update(text for text in _strings(value) if not _KEY.fullmatch(text))
     return found
