@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms.validators import StopValidation
 
+from lti_tool.form_messages import CATALOGUE_FIRST
 from lti_tool.input_policy import acceptable_text, normalise
 
 REFUSED_CHARACTER = _l("This text contains a character that cannot be saved, such as a control character. "
@@ -34,6 +35,10 @@ class PolicyMeta:
         field.filters = (_normalise_filter, *field.filters)
         field.validators = [refuse_control_characters, *field.validators]
         return field
+
+    def get_translations(self, form):
+        """WTForms' own messages in the app's wording and catalogue."""
+        return CATALOGUE_FIRST
 
 
 class LaunchForm(FlaskForm):

@@ -1,4 +1,5 @@
 """Meetings and their short evaluations: saving a participant's answers, per meeting and as a trend."""
+from flask_babel import format_date
 from flask_babel import gettext as _
 from sqlalchemy import delete, func, select
 
@@ -93,7 +94,7 @@ def save_evaluation(instance, meeting, user_id, answers, progress):
     """Insert or update a participant's evaluation (the caller records participation and commits)."""
     if not is_held(meeting):
         raise Refused(_("This meeting has not taken place yet; evaluate it from %(date)s on.",
-                        date=meeting.held_on.isoformat()), status=409)
+                        date=format_date(meeting.held_on, "long")), status=409)
     if state_for(instance).closing == CLOSED:
         raise Refused(_("The network is closed, so evaluations can no longer change."), status=409)
     evaluation, _old = evaluation_of(meeting, user_id)

@@ -26,8 +26,9 @@ class Placement:
 class World:
     """Every activity placed once in one course, plus an unconfigured link and a deep-linking session."""
 
-    def __init__(self, client, launches):
+    def __init__(self, client, launches, settings=None):
         self.client, self.launches = client, launches
+        self.settings = settings or {}  # {activity id: settings overrides}
         self.placements = {}
         self._expectations()
         self._network()
@@ -43,7 +44,7 @@ class World:
     def _expectations(self):
         from activities.expectations.models import Card
 
-        net = Network(self.client, self.launches)
+        net = Network(self.client, self.launches, settings=self.settings.get("expectations"))
         learner = net.learner()
         cards = [net.card(learner, text=f"Kaart {n}") for n in range(3)]
         theme = net.theme_of(cards[:2])
@@ -53,7 +54,7 @@ class World:
             "cid": card.id, "tid": theme.id, "mid": meeting.id, "uid": learner.user.id, "column": card.column_key})
 
     def _network(self):
-        course = Course(self.client, self.launches)
+        course = Course(self.client, self.launches, settings=self.settings.get("network"))
         learner = course.learner()
         assert course.add(learner, "Jef").status_code == 303
         assert course.add(learner, "Mira").status_code == 303
@@ -63,13 +64,13 @@ class World:
             "key": contact.key, "uid": learner.user.id, "moment_key": moment, "fmt": "graphml"})
 
     def _reflection(self):
-        room = ReflectionRoom(self.client, self.launches)
+        room = ReflectionRoom(self.client, self.launches, settings=self.settings.get("reflection"))
         learner = room.crowd(1)[0]
         self.placements["reflection"] = Placement(room.instance, room.facilitator, learner, {
             "part": "trust", "uid": learner.user.id})
 
     def _voting(self):
-        room = VotingRoom(self.client, self.launches)
+        room = VotingRoom(self.client, self.launches, settings=self.settings.get("voting"))
         learner = room.crowd(1)[0]
         self.placements["voting"] = Placement(room.instance, room.facilitator, learner, {"uid": learner.user.id})
 

@@ -77,7 +77,7 @@ def test_learner_sees_nothing_with_four_and_the_board_with_five(room):
     assert "The board opens" not in page
     themes = _section(page, "themes")
     assert "Time" in themes and "Geen tijd." in themes
-    assert re.search(r"Brakes: </span>5</span>", themes)
+    assert re.search(r"Hinders: </span>5</span>", themes)
     trust_html = _section(page, "trust")
     assert "median of 5 scores" in trust_html and "Omdat het zo is." in trust_html
     assert "Elke week iemand van een andere afdeling iets vragen." in _section(page, "actions")
