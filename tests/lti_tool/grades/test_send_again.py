@@ -58,6 +58,9 @@ def test_a_settings_change_that_changes_participation_queues_new_scores(app, db,
     assert _newest(db, room.instance.id, two_parts.user.id).score_given == pytest.approx(0.4)
     fields = room.facilitator.form(title="Remmers", parts=["situations", "trust"], stakeholder_groups="Klanten",
                                    tags="Tijd", min_group_size="5")
+    # Parts with answers are switched off: the page asks first, so the facilitator confirms.
+    assert client.post(f"/setup/{room.instance.id}/reflection", data=fields).status_code == 409
+    fields["confirm_changes"] = "1"
     assert client.post(f"/setup/{room.instance.id}/reflection", data=fields).status_code == 303
     assert _newest(db, room.instance.id, two_parts.user.id).status == PENDING
     assert _newest(db, room.instance.id, two_parts.user.id).score_given == pytest.approx(1.0)
