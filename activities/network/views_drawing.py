@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 
 from activities.network import bp, contacts, layout, pages
 from activities.network.saving import Conflict, save
-from activities.network.views_contacts import stale_notice, view_for
+from activities.network.views_contacts import new_contact_form, stale_notice, view_for
 from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required
 
@@ -62,7 +62,8 @@ def drawing(iid):
     view = view_for(iid, request.args.get("moment"))
     notice, kind = pages.notice_for(request.args.get("done"))
     return render_template(PAGE_TEMPLATE, view=view, section="drawing", layout=drawing_layout(view),
-                           knows=tie_names(view), notice=notice, notice_kind=kind)
+                           knows=tie_names(view), notice=notice, notice_kind=kind,
+                           add_form=new_contact_form(view) if not view.contacts else None)
 
 
 @bp.get("/<id:iid>/drawing/state")
