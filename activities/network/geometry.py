@@ -8,11 +8,11 @@ EGO_RADIUS = 64  # the ego zone inside ring 1
 OUTER_RADIUS = 440
 NODE_RADIUS = 28
 EGO_DRAWN = 40  # the circle of "you" in the middle
-LINE_CLEARANCE = 8  # a line keeps this far from anyone it does not end at (stroke, arrowheads, beads)
-NODE_GAP = 10  # room between two people's circles
-BADGE_RADIUS = 16  # the ring-number badges at the top of every ring
+LINE_CLEARANCE = 10  # a line keeps this far from anyone it does not end at (stroke, arrowheads, beads, phone sizes)
+NODE_GAP = 14  # room between two people's circles (circles are drawn bigger on phones)
+BADGE_RADIUS = 22  # room for the ring-number badges at the top of every ring (drawn at 16, 24 on phones)
 BADGE_ANGLE = 270.0
-CAPTION_TOP, CAPTION_BOTTOM = 32, 72  # the name under a node (desktop and phone sizes)
+CAPTION_TOP, CAPTION_BOTTOM = 32, 78  # the name under a node (desktop and phone sizes)
 
 
 def ring_edge(ring, ring_count):
@@ -47,7 +47,7 @@ def segment_distance(px, py, x1, y1, x2, y2):
 
 def caption_width(label):
     """How wide a person's name is drawn under their node (the wider of the desktop and phone captions)."""
-    return max(min(len(label), 14) * 11.5, min(len(label), 7) * 19) + 12
+    return max(min(len(label), 14) * 11.5, min(len(label), 7) * 23) + 12
 
 
 def caption_box(x, y, label):

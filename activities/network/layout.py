@@ -141,6 +141,15 @@ def _node(c, x, y, angle, locations):
                 initials(c.label), short(c.label), short(c.label, 7))
 
 
+def _covers(node):
+    """Circles covering a person and their name, for lines to go round (the name as a row of small circles)."""
+    left, top, right, bottom = geo.caption_box(node.x, node.y, node.contact.label)
+    radius = (bottom - top) / 3
+    count = max(1, math.ceil((right - left) / (2 * radius)))
+    row = [(left + (i + 0.5) * (right - left) / count, node.y + 50, radius) for i in range(count)]
+    return [(node.x, node.y, NODE_RADIUS)] + row
+
+
 def build(drawing_contacts, ties, config):
     """The layout of a drawing: nodes on rings or in the tray (in the contacts' own order), lines, ties."""
     n = config.ring_count
@@ -174,7 +183,7 @@ def build(drawing_contacts, ties, config):
     for tie in ties:
         a, b = by_id.get(tie.a_id), by_id.get(tie.b_id)
         if a is not None and b is not None:
-            others = [(o.x, o.y, NODE_RADIUS) for o in nodes if o is not a and o is not b]
+            others = [circle for o in nodes if o is not a and o is not b for circle in _covers(o)]
             d, points = tie_routes.route((a.x, a.y), (b.x, b.y), others + [(0, 0, EGO_DRAWN)])
             layout.ties.append(TiePath(a.contact.key, b.contact.key, d, points))
     return layout

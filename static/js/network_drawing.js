@@ -182,7 +182,7 @@ function start(svg) {
   });
 
   // Keyboard: arrows move between people, digits and I/O choose a ring, C connects, Enter opens.
-  layer.addEventListener("keydown", (event) => {
+  svg.parentElement.addEventListener("keydown", (event) => {
     const node = event.target.closest(".node");
     if (!node) return;
     const all = ordered();
@@ -210,7 +210,8 @@ function start(svg) {
     } else handled = false;
     if (handled) event.preventDefault();
   });
-  layer.addEventListener("focusin", (event) => {
+  // On the HTML wrapper, not the SVG: Chrome makes an SVG element with focus listeners a Tab stop.
+  svg.parentElement.addEventListener("focusin", (event) => {
     const node = event.target.closest(".node");
     if (node) focusKey = node.dataset.key;
   });
