@@ -15,6 +15,7 @@ TRAY_TOP = 500
 TRAY_ROW = 104
 TRAY_COLUMNS = 5
 BEAD_SPACING = 16
+HALF_VIEW = 470  # the outer ring (440) and the names of people on it (to about 463) fit
 # The drawing reads like a sentence: "I asked → them", "I gave help → them", "they advised → me".
 # (The exports keep their own convention: edges point to whoever holds the knowledge; see graph.py.)
 TO_THEM = frozenset({"asked", "gave"})
@@ -104,8 +105,8 @@ class Layout:
 
     @property
     def view_box(self):
-        """The SVG viewBox covering the rings and the tray."""
-        return f"-500 -500 1000 {self.height:.0f}"
+        """The SVG viewBox covering the rings, the names on the outer ring and the tray (no empty margin)."""
+        return f"-{HALF_VIEW} -{HALF_VIEW} {2 * HALF_VIEW} {self.height - 500 + HALF_VIEW:.0f}"
 
 
 def shorten(x1, y1, x2, y2, start, end):
@@ -120,7 +121,8 @@ def relation_line(node, relations, order):
     chosen = [order.index(r) for r in order if r in relations]
     if not chosen:
         return None
-    x1, y1, x2, y2 = shorten(0, 0, node.x, node.y, EGO_DRAWN + 3, NODE_RADIUS + 3)
+    # Starts clear of the bigger "you" drawn on phones, so an arrowhead towards you stays visible.
+    x1, y1, x2, y2 = shorten(0, 0, node.x, node.y, EGO_DRAWN + 9, NODE_RADIUS + 3)
     keys = {order[i] for i in chosen}
     single = len(chosen) == 1
     css = ("rel rel-%d" % chosen[0] if single else "rel rel-multi") + (" weak" if node.contact.ring > 1 else "")
@@ -168,7 +170,7 @@ def build(drawing_contacts, ties, config):
             nodes.append(_node(c, x, y, angle, locations))
         else:
             row, col = divmod(tray, TRAY_COLUMNS)
-            nodes.append(_node(c, -400 + col * 200, TRAY_TOP + 52 + row * TRAY_ROW, None, locations))
+            nodes.append(_node(c, -376 + col * 188, TRAY_TOP + 52 + row * TRAY_ROW, None, locations))
             tray += 1
     layout = Layout(n, [ring_edge(i, n) for i in range(1, n + 1)], nodes,
                     badges=[(i + 1, x, y) for i, (x, y) in enumerate(geo.badges(n))])

@@ -186,7 +186,8 @@ def test_everyone_keeps_their_place_at_the_end_moment(page, stack, drawing_link)
 
 
 def shoot(page, name, selector):
-    """One part of the tool's page in the demo LMS's iframe, as docs/screenshots/<name>.png."""
+    """One part of the tool's page in the demo LMS's iframe, as docs/screenshots/<name>.png (the viewport is
+    tall, since the LMS makes its iframe 80 % of it high and a picture shows only what the iframe shows)."""
     page.mouse.move(0, 0)
     part = lms.tool(page).locator(selector)
     part.scroll_into_view_if_needed()
@@ -196,7 +197,7 @@ def shoot(page, name, selector):
 
 @pytest.mark.skipif(not os.environ.get("LEERNETWERK_DOCS_SHOTS"), reason="screenshots only when asked for")
 def test_screenshots_for_the_docs(browser, stack, drawing_link):
-    for size, viewport in (("desktop", {"width": 1280, "height": 1100}), ("phone", {"width": 375, "height": 812})):
+    for size, viewport in (("desktop", {"width": 1280, "height": 2300}), ("phone", {"width": 375, "height": 2000})):
         context = chromium.new_context(browser, viewport=viewport)
         page = context.new_page()
         try:
