@@ -185,6 +185,25 @@ def test_everyone_keeps_their_place_at_the_end_moment(page, stack, drawing_link)
         assert frame.locator("table.net-table").count() == 1  # the table stays
 
 
+SMALLEST_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('.net-svg text')).filter(t => t.getClientRects().length)
+  .map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a))"""
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_text_in_the_drawings_is_at_least_12_px(browser, stack, drawing_link, width):
+    context = chromium.new_context(browser, viewport={"width": width, "height": 900})
+    page = context.new_page()
+    try:
+        lms.switch_user(page, stack.lms_url, "learner5")
+        for path in ("drawing", "change"):
+            frame = open_network(page, stack.lms_url, drawing_link, path=path)
+            frame.locator(".net-svg").first.wait_for()
+            smallest = lms.tool_frame(page).evaluate(SMALLEST_TEXT)
+            assert smallest >= 12, (path, smallest)
+    finally:
+        context.close()
+
+
 def shoot(page, name, selector):
     """One part of the tool's page in the demo LMS's iframe, as docs/screenshots/<name>.png (the viewport is
     tall, since the LMS makes its iframe 80 % of it high and a picture shows only what the iframe shows)."""
