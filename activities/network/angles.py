@@ -64,11 +64,16 @@ def free_angle(ring, label, others, ring_count):
     return best
 
 
-def nearest_clear(ring, wanted, label, others, ring_count):
-    """The clear angle closest to where the learner put the person (or the least crowded when none is)."""
+def nearest_clear(ring, wanted, label, others, ring_count, leaving=None):
+    """The clear angle closest to where the learner put the person (or the least crowded when none is).
+
+    `leaving`: the angle they are moved away from (Shift+arrow), never the answer, so a step always moves.
+    """
     best, best_score = wanted % 360, None
     for step in range(int(180 / STEP) + 1):
         for angle in {(wanted + step * STEP) % 360, (wanted - step * STEP) % 360}:
+            if leaving is not None and geo.angle_gap(angle, leaving) < STEP:
+                continue
             count = clashes(spot("", ring, angle, label, ring_count), others, ring_count)
             if count == 0:
                 return round(angle, 2)
@@ -89,7 +94,8 @@ def settle(contact, contacts, ring_count, wanted=None):
         return
     others = spots(contacts, ring_count, leave_out=contact)
     target = wanted if wanted is not None else contact.angle
+    leaving = contact.angle if wanted is not None and contact.angle is not None and wanted != contact.angle else None
     if target is None:
         contact.angle = free_angle(contact.ring, contact.label, others, ring_count)
     else:
-        contact.angle = nearest_clear(contact.ring, float(target), contact.label, others, ring_count)
+        contact.angle = nearest_clear(contact.ring, float(target), contact.label, others, ring_count, leaving)

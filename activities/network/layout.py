@@ -186,6 +186,7 @@ def build(drawing_contacts, ties, config):
         a, b = by_id.get(tie.a_id), by_id.get(tie.b_id)
         if a is not None and b is not None:
             others = [circle for o in nodes if o is not a and o is not b for circle in _covers(o)]
-            d, points = tie_routes.route((a.x, a.y), (b.x, b.y), others + [(0, 0, EGO_DRAWN)])
+            badges = [(x, y, geo.BADGE_RADIUS) for _n, x, y in layout.badges]
+            d, points = tie_routes.route((a.x, a.y), (b.x, b.y), others + badges + [(0, 0, EGO_DRAWN)])
             layout.ties.append(TiePath(a.contact.key, b.contact.key, d, points))
     return layout

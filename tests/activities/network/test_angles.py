@@ -1,7 +1,9 @@
 """Stored angles: new contacts spread over free angles, nobody else moves, no line runs through a person."""
+import math
 from types import SimpleNamespace
 
 from activities.network import angles, contacts, layout
+from activities.network import geometry as geo
 from activities.network import settings as network_settings
 from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
 
@@ -97,3 +99,20 @@ def test_a_crowded_ring_still_gives_distinct_angles():
         contacts.place(_contact(drawing, n, 0, label=f"P{n}"), 1 + n % 3, None, 3)
     assert not shared_angles({c.key: c.angle for c in drawing.contacts})
     assert angles.free_angle(1, "X", [], 3) == 90  # the first goes opposite the ring numbers at the top
+
+
+def test_nobody_sits_on_or_behind_the_ring_numbers_and_a_step_round_the_ring_always_moves():
+    drawing = _drawing()
+    for n in range(1, 13):
+        contacts.place(_contact(drawing, n, 0), 1 + n % 3, 270 if n < 4 else None, 3)  # dropped on the numbers
+    result = layout.build(drawing.contacts, [], CONFIG)
+    for node in (n for n in result.nodes if n.angle is not None):
+        for _number, bx, by in result.badges:
+            assert math.dist((node.x, node.y), (bx, by)) >= geo.NODE_RADIUS + geo.BADGE_RADIUS
+            line = next((x for x in result.lines if x.key == node.contact.key), None)
+            if line:
+                assert geo.segment_distance(bx, by, line.x1, line.y1, line.x2, line.y2) >= geo.BADGE_RADIUS
+    mover = drawing.contacts[5]
+    start = mover.angle
+    contacts.place(mover, mover.ring, start + 10, 3)  # Shift+Right
+    assert mover.angle != start
