@@ -12,7 +12,7 @@ LINE_CLEARANCE = 10  # a line keeps this far from anyone it does not end at (str
 NODE_GAP = 14  # room between two people's circles (circles are drawn bigger on phones)
 BADGE_RADIUS = 22  # room for the ring-number badges at the top of every ring (drawn at 16, 24 on phones)
 BADGE_ANGLE = 270.0
-CAPTION_TOP, CAPTION_BOTTOM = 32, 78  # the name under a node (desktop and phone sizes)
+CAPTION_TOP, CAPTION_BOTTOM = 32, 78  # the name's distance from the node's centre (desktop and phone sizes)
 
 
 def ring_edge(ring, ring_count):
@@ -50,9 +50,16 @@ def caption_width(label):
     return max(min(len(label), 14) * 11.5, min(len(label), 7) * 23) + 12
 
 
+def caption_above(y):
+    """Whether a node's name goes above it: in the top half, so it stays off the node's own line to the centre."""
+    return y < -1
+
+
 def caption_box(x, y, label):
-    """The rectangle (left, top, right, bottom) of the name under a node at (x, y)."""
+    """The rectangle (left, top, right, bottom) of the name beside a node at (x, y)."""
     half = caption_width(label) / 2
+    if caption_above(y):
+        return x - half, y - CAPTION_BOTTOM, x + half, y - CAPTION_TOP
     return x - half, y + CAPTION_TOP, x + half, y + CAPTION_BOTTOM
 
 

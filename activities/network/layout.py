@@ -50,6 +50,11 @@ class Node:
     caption: str
     caption_short: str = ""
 
+    @property
+    def caption_above(self):
+        """Whether the name is drawn above the node (top half of the drawing)."""
+        return self.angle is not None and geo.caption_above(self.y)
+
 
 @dataclass
 class Line:
@@ -148,7 +153,7 @@ def _covers(node):
     left, top, right, bottom = geo.caption_box(node.x, node.y, node.contact.label)
     radius = (bottom - top) / 3
     count = max(1, math.ceil((right - left) / (2 * radius)))
-    row = [(left + (i + 0.5) * (right - left) / count, node.y + 50, radius) for i in range(count)]
+    row = [(left + (i + 0.5) * (right - left) / count, (top + bottom) / 2, radius) for i in range(count)]
     return [(node.x, node.y, NODE_RADIUS)] + row
 
 

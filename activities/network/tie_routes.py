@@ -40,7 +40,7 @@ def route(a, b, obstacles):
         room = clearance(points, obstacles)
         if best is None or room > best[0]:
             best = (room, start, control, end, points)
-        if room >= geo.LINE_CLEARANCE / 2:
+        if room >= geo.LINE_CLEARANCE:
             break
     _, start, control, end, points = best
     if control == (mx, my):

@@ -198,6 +198,7 @@ def test_text_in_the_drawings_is_at_least_12_px(browser, stack, drawing_link, wi
         for path in ("drawing", "change"):
             frame = open_network(page, stack.lms_url, drawing_link, path=path)
             frame.locator(".net-svg").first.wait_for()
+            lms.tool_frame(page).wait_for_load_state("load")  # the style sheet applied, not the default size
             smallest = lms.tool_frame(page).evaluate(SMALLEST_TEXT)
             assert smallest >= 12, (path, smallest)
     finally:
@@ -227,5 +228,8 @@ def test_screenshots_for_the_docs(browser, stack, drawing_link):
                 shoot(page, f"network-drawing-{language}-{size}", ".net-drawing")
                 go(frame, "change")
                 shoot(page, f"network-drawing-change-{language}-{size}", "section[aria-labelledby=side-title]")
+            lms.switch_user(page, stack.lms_url, "learner6")  # has not drawn yet
+            open_network(page, stack.lms_url, drawing_link, path="drawing").locator("#add-person").wait_for()
+            shoot(page, f"network-drawing-empty-nl-{size}", ".net-drawing")
         finally:
             context.close()
