@@ -1,7 +1,12 @@
-"""Reading what a network drawing in the browser says: where people are, the lines, the ties."""
+"""Reading what a network drawing in the browser says (where people are, the lines, the ties), and acting on it."""
 import re
+from pathlib import Path
 
 from activities.network.tie_routes import curve_points
+from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
+from tests.browser import lms
+
+DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 
 NODES = """svg => Array.from(svg.querySelectorAll('.node')).map(n => ({
   key: n.dataset.key, name: n.dataset.name, ring: Number(n.dataset.ring),
@@ -46,3 +51,38 @@ def ties(svg):
             control = [(start[0] + end[0]) / 2, (start[1] + end[1]) / 2]
         found.append((a, b, curve_points(tuple(start), tuple(control), tuple(end))))
     return found
+
+
+def add_by_list(frame, label, location, ring="0", relations=()):
+    """Add a person with the list view's form (ring "0": not placed yet)."""
+    frame.locator("#label").fill(label)
+    frame.locator("#location").select_option(location)
+    frame.locator(f"form[action*='/contacts?'] input[name=ring][value='{ring}']").check()
+    for relation in relations:
+        frame.locator(f"form[action*='/contacts?'] input[name=relations][value='{relation}']").check()
+    frame.locator("form[action*='/contacts?'] button[type=submit]").click()
+    frame.locator(".notice--success").wait_for()
+
+
+def check_geometry(svg):
+    """Nobody shares an angle, no line runs through a third person, no circles overlap."""
+    people = placed(svg)
+    centres = {k: (n["x"], n["y"]) for k, n in people.items()}
+    assert not shared_angles({k: n["angle"] for k, n in people.items()}), people
+    assert not lines_through_nodes(centres, ties(svg)), people
+    assert not overlapping_nodes(centres), people
+    return people
+
+
+SMALLEST_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('.net-svg text')).filter(t => t.getClientRects().length)
+  .map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a))"""
+
+
+def shoot(page, name, selector):
+    """One part of the tool's page in the demo LMS's iframe, as docs/screenshots/<name>.png (the viewport is
+    tall, since the LMS makes its iframe 80 % of it high and a picture shows only what the iframe shows)."""
+    page.mouse.move(0, 0)
+    part = lms.tool(page).locator(selector)
+    part.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    part.screenshot(path=str(DOCS / f"{name}.png"), animations="disabled", caret="hide")

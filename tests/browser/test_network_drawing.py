@@ -1,18 +1,16 @@
 """The network drawing tells the truth: 9 contacts drawn by list, keyboard and mouse in the demo LMS's iframe
 get distinct angles, no line runs through a third person, and everyone keeps their place at the end moment."""
 import os
-from pathlib import Path
 
 import pytest
 
-from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
 from tests.browser import chromium, lms
-from tests.browser.network_drawing_read import lines, nodes, placed, ties
+from tests.browser.network_drawing_read import (
+    SMALLEST_TEXT, add_by_list, check_geometry, lines, nodes, placed, shoot, ties)
 from tests.browser.test_network import add_network_activity, drag_to, focus, go, open_network, tab_until
 
 pytestmark = pytest.mark.browser
 
-DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 BY_LIST = (("Familie D.", "customer", "2", ["asked"]), ("MV", "my_team", "3", ["advice"]),
            ("Collega A.", "my_team", "1", ["gave", "worked_with"]))
 BY_KEYS = ("Jan K.", "Ria", "Tom")
@@ -20,27 +18,6 @@ BY_MOUSE = ("Els B.", "Noor")
 ENGLISH = (("Sam", "my_team", "1", ["asked"]), ("Priya", "customer", "2", ["gave"]),
            ("Lee", "supplier", "3", ["advice"]), ("Jo", "other_department", "2", ["asked", "worked_with"]),
            ("Ada", "my_team", "1", []))
-
-
-def add_by_list(frame, label, location, ring="0", relations=()):
-    """Add a person with the list view's form (ring "0": not placed yet)."""
-    frame.locator("#label").fill(label)
-    frame.locator("#location").select_option(location)
-    frame.locator(f"form[action*='/contacts?'] input[name=ring][value='{ring}']").check()
-    for relation in relations:
-        frame.locator(f"form[action*='/contacts?'] input[name=relations][value='{relation}']").check()
-    frame.locator("form[action*='/contacts?'] button[type=submit]").click()
-    frame.locator(".notice--success").wait_for()
-
-
-def check_geometry(svg):
-    """Nobody shares an angle, no line runs through a third person, no circles overlap."""
-    people = placed(svg)
-    centres = {k: (n["x"], n["y"]) for k, n in people.items()}
-    assert not shared_angles({k: n["angle"] for k, n in people.items()}), people
-    assert not lines_through_nodes(centres, ties(svg)), people
-    assert not overlapping_nodes(centres), people
-    return people
 
 
 @pytest.fixture(scope="module")
@@ -185,10 +162,6 @@ def test_everyone_keeps_their_place_at_the_end_moment(page, stack, drawing_link)
         assert frame.locator("table.net-table").count() == 1  # the table stays
 
 
-SMALLEST_TEXT = """() => Math.min(...Array.from(document.querySelectorAll('.net-svg text')).filter(t => t.getClientRects().length)
-  .map(t => parseFloat(getComputedStyle(t).fontSize) * t.ownerSVGElement.getScreenCTM().a))"""
-
-
 @pytest.mark.parametrize("width", [375, 1280])
 def test_text_in_the_drawings_is_at_least_12_px(browser, stack, drawing_link, width):
     context = chromium.new_context(browser, viewport={"width": width, "height": 900})
@@ -203,16 +176,6 @@ def test_text_in_the_drawings_is_at_least_12_px(browser, stack, drawing_link, wi
             assert smallest >= 12, (path, smallest)
     finally:
         context.close()
-
-
-def shoot(page, name, selector):
-    """One part of the tool's page in the demo LMS's iframe, as docs/screenshots/<name>.png (the viewport is
-    tall, since the LMS makes its iframe 80 % of it high and a picture shows only what the iframe shows)."""
-    page.mouse.move(0, 0)
-    part = lms.tool(page).locator(selector)
-    part.scroll_into_view_if_needed()
-    page.wait_for_timeout(300)
-    part.screenshot(path=str(DOCS / f"{name}.png"), animations="disabled", caret="hide")
 
 
 @pytest.mark.skipif(not os.environ.get("LEERNETWERK_DOCS_SHOTS"), reason="screenshots only when asked for")
