@@ -49,3 +49,23 @@ def test_the_empty_drawing_offers_to_add_someone_there(course):
     page = course.page(me, "/drawing")
     assert 'data-name="Sofie"' in page and 'id="add-person"' not in page
     assert "Drag a person onto a ring" in page
+
+
+def test_a_person_dropped_on_someone_is_moved_aside_and_saving_the_list_moves_nobody(course):
+    me = course.learner()
+    for label, ring in (("A.", "2"), ("B.", "0")):
+        course.add(me, label, ring=ring)
+    a, b = (c.key for c in course.drawing(me).contacts)
+    taken = drawn(course.page(me, "/drawing"))[a][1]
+    response = course.json(me, "/drawing/positions", {"version": course.drawing(me).version,
+                                                       "moves": [{"key": b, "ring": 2, "angle": taken}]})
+    assert response.status_code == 200
+    placed = drawn(response.get_json()["svg"])
+    assert placed[a][1] == taken and placed[b][1] != taken  # B moved aside; A stayed
+    assert not lines_through_nodes({k: (v[2], v[3]) for k, v in placed.items()})
+    # The list view's "save all" sends everyone's ring again: nobody moves.
+    version = course.version(me)
+    response = course.client.post(course.url + "/contacts/bulk", data=me.form(
+        version=str(version), contact=[a, b], **{f"ring-{a}": "2", f"ring-{b}": "2"}))
+    assert response.status_code == 303
+    assert drawn(course.page(me, "/drawing")) == placed
