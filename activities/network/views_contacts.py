@@ -83,7 +83,7 @@ def add_contact(iid):
     except Conflict as exc:
         return _render_list(view_for(iid), add_form=form, status=409, notice=stale_notice(exc), kind="warning")
     if request.args.get("back") == "drawing":  # added on the empty drawing: back there, to the new person
-        return redirect(launch_url("network.drawing", done="added", _anchor="net-svg"), code=303)
+        return redirect(launch_url("network.drawing", done="added"), code=303)  # the script focuses them
     return redirect(launch_url("network.contacts_page", done="added", _anchor="your-contacts"), code=303)
 
 

@@ -170,6 +170,7 @@ function start(svg) {
       return;
     }
     const ring = ringAt(x, y);
+    focusNode(node);  // so the redraw hands focus back to the person just moved
     place(node, ring, ring ? angleOf(x, y) : null);
   };
   layer.addEventListener("pointerup", finish);
@@ -259,4 +260,7 @@ function start(svg) {
   svg.addEventListener("pointerup", () => { pan = null; });
 
   prepare();
+  // Back from adding someone on the empty drawing: focus goes to that person, where the learner acted.
+  // (Not through a #fragment: Chrome clears focus after scrolling to a fragment that cannot take it.)
+  if (new URLSearchParams(window.location.search).get("done") === "added") focusNode(ordered()[ordered().length - 1]);
 }

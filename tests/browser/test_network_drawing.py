@@ -49,6 +49,8 @@ def test_nine_contacts_by_list_keyboard_and_mouse(page, stack, drawing_link):
     frame.locator("#add-person input[name=ring][value='1']").check()
     frame.locator("#add-person button[type=submit]").click()
     frame.locator(".node[data-name='Sofie'][data-ring='1']").wait_for()
+    # Focus goes to the person just added (the script runs once the page has loaded).
+    lms.tool_frame(page).wait_for_function("() => document.activeElement && document.activeElement.dataset.name === 'Sofie'")
 
     go(frame, "contacts")
     for label, location, ring, relations in BY_LIST:
