@@ -1,12 +1,18 @@
-"""Reading what a network drawing in the browser says (where people are, the lines, the ties), and acting on it."""
+"""Reading what a network drawing in the browser says (people, lines, ties) and the steps that draw one."""
 import re
 from pathlib import Path
 
+import pytest
+
 from activities.network.tie_routes import curve_points
 from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
-from tests.browser import lms
+from tests.browser import chromium, lms
+from tests.browser.test_network import add_network_activity, open_network
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+ENGLISH = (("Sam", "my_team", "1", ["asked"]), ("Priya", "customer", "2", ["gave"]),
+           ("Lee", "supplier", "3", ["advice"]), ("Jo", "other_department", "2", ["asked", "worked_with"]),
+           ("Ada", "my_team", "1", []))
 
 NODES = """svg => Array.from(svg.querySelectorAll('.node')).map(n => ({
   key: n.dataset.key, name: n.dataset.name, ring: Number(n.dataset.ring),
@@ -86,3 +92,22 @@ def shoot(page, name, selector):
     part.scroll_into_view_if_needed()
     page.wait_for_timeout(300)
     part.screenshot(path=str(DOCS / f"{name}.png"), animations="disabled", caret="hide")
+
+
+@pytest.fixture(scope="module")
+def drawing_link(browser, stack):
+    """A network activity of its own; an English-speaking learner has drawn five people by list."""
+    context = chromium.new_context(browser)
+    page = context.new_page()
+    try:
+        link = add_network_activity(page, stack.lms_url, title="Netwerk: ligging")
+        lms.switch_user(page, stack.lms_url, "learner5")
+        frame = open_network(page, stack.lms_url, link, path="contacts")
+        for label, location, ring, relations in ENGLISH:
+            add_by_list(frame, label, location, ring, relations)
+        return link
+    except BaseException:
+        chromium.save_artifacts(page, "drawing_link-fixture")
+        raise
+    finally:
+        context.close()
