@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from activities.network import geometry as geo
 
 STEP = 1.0  # degrees between the candidate angles
+NEAR = 120.0  # people further apart than this (in degrees) cannot touch, whatever their rings and names
+TRIES = 90  # when nothing is clear, the least crowded of this many candidates (a crowded drawing stays fast)
 GAP_TO_LINE = geo.NODE_RADIUS + geo.LINE_CLEARANCE
 GAP_TO_NODE = 2 * geo.NODE_RADIUS + geo.NODE_GAP
 GAP_TO_BADGE = geo.NODE_RADIUS + geo.BADGE_RADIUS + 4
@@ -33,6 +35,8 @@ def clashes(me, others, ring_count):
     """How many people, names, lines and badges the spot `me` runs into (0: a clear place)."""
     count = 0
     for o in others:
+        if geo.angle_gap(me.angle, o.angle) > NEAR:
+            continue
         if (math.hypot(me.x - o.x, me.y - o.y) < GAP_TO_NODE or geo.boxes_overlap(me.box, o.box)
                 or geo.circle_hits_box(me.x, me.y, geo.NODE_RADIUS + 2, o.box)
                 or geo.circle_hits_box(o.x, o.y, geo.NODE_RADIUS + 2, me.box)
@@ -55,12 +59,15 @@ def _candidates():
 def free_angle(ring, label, others, ring_count):
     """The middle of the largest free gap on the ring: clear of everyone, as far as possible from them."""
     taken = [o.angle for o in others] + [geo.BADGE_ANGLE]
-    best, best_score = 0.0, None
-    for angle in _candidates():
-        me = spot("", ring, angle, label, ring_count)
-        score = (-clashes(me, others, ring_count), min(geo.angle_gap(angle, t) for t in taken))
-        if best_score is None or score > best_score:
-            best, best_score = angle, score
+    # Widest gaps first: the first clear candidate is the answer.
+    ranked = sorted(_candidates(), key=lambda a: -min(geo.angle_gap(a, t) for t in taken))
+    best, best_count = ranked[0], None
+    for angle in ranked[:TRIES] if len(others) > 40 else ranked:
+        count = clashes(spot("", ring, angle, label, ring_count), others, ring_count)
+        if count == 0:
+            return angle
+        if best_count is None or count < best_count:
+            best, best_count = angle, count
     return best
 
 
@@ -71,6 +78,8 @@ def nearest_clear(ring, wanted, label, others, ring_count, leaving=None):
     """
     best, best_score = wanted % 360, None
     for step in range(int(180 / STEP) + 1):
+        if best_score is not None and step > TRIES and len(others) > 40:
+            break
         for angle in {(wanted + step * STEP) % 360, (wanted - step * STEP) % 360}:
             if leaving is not None and geo.angle_gap(angle, leaving) < STEP:
                 continue
