@@ -2,6 +2,7 @@
 from flask import abort
 from flask_babel import gettext as _
 
+from activities.network import angles
 from activities.network.content import text_of
 from activities.network.models import AlterTie, Contact
 from activities.network.service import new_key
@@ -77,6 +78,7 @@ def add(drawing, config, language, label, member_sub=None, **fields):
                       knows=list(fields.get("knows", ())), access=fields.get("access", ""),
                       cost_effort=fields.get("cost_effort"), cost_note=fields.get("cost_note", ""))
     drawing.contacts.append(contact)
+    angles.settle(contact, drawing.contacts, config.ring_count)
     db.session.flush()
     return contact
 
@@ -148,8 +150,16 @@ def set_ties_of(drawing, contact, keys):
 
 
 def place(contact, ring, angle, ring_count):
-    """Put a contact on a ring (0: off the rings) at an angle in degrees (None: automatic)."""
+    """Put a contact on a ring (0: off the rings) at an angle in degrees (None: its own angle, else a free one).
+
+    Only the contact placed moves: its angle is stored, and nudged to the nearest place where it covers
+    nobody and no line runs through anyone; off the rings it keeps its angle for when it comes back.
+    """
     if not 0 <= ring <= ring_count:
         raise Refused(_("Choose one of the rings."), field="ring")
+    wanted = None if angle is None else round(float(angle) % 360, 2)
+    if ring == contact.ring and contact.angle is not None and wanted in (None, contact.angle):
+        return  # untouched: saving a list of everyone must not move anyone
     contact.ring = ring
-    contact.angle = None if angle is None else round(float(angle) % 360, 2)
+    if ring:
+        angles.settle(contact, contact.drawing.contacts if contact.drawing else [contact], ring_count, wanted)

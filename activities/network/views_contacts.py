@@ -32,7 +32,8 @@ def _available(view):
     return [p for p in people.classmates(g.launch) if p.sub not in taken]
 
 
-def _add_form(view, formdata=None):
+def new_contact_form(view, formdata=None):
+    """The form to add a person by hand, with the placement's choices."""
     form = ContactForm(formdata=formdata, data=None if formdata else {"ring": "0", "location": ""})
     return form.configure(view.config, view.language)
 
@@ -46,7 +47,7 @@ def _members_form(view, available, formdata=None):
 def _render_list(view, add_form=None, members_form=None, status=200, notice=None, kind=None, error=None):
     available = _available(view) if view.editable else []
     return render_template(
-        LIST_TEMPLATE, view=view, section="contacts", add_form=add_form or _add_form(view),
+        LIST_TEMPLATE, view=view, section="contacts", add_form=add_form or new_contact_form(view),
         members_form=members_form or _members_form(view, available), available=available,
         notice=notice, notice_kind=kind, list_error=error,
         neighbours={c.key: len(contacts.neighbours(view.drawing, c)) for c in view.contacts}), status
@@ -66,7 +67,7 @@ def contacts_page(iid):
 def add_contact(iid):
     """Add a person by hand (name or initials, role, place, and optionally ring and relations)."""
     view = view_for(iid)
-    form = _add_form(view, request.form)
+    form = new_contact_form(view, request.form)
     if not form.validate():
         return _render_list(view, add_form=form, status=400)
 
@@ -81,6 +82,8 @@ def add_contact(iid):
         return _render_list(view_for(iid), add_form=form, status=400)
     except Conflict as exc:
         return _render_list(view_for(iid), add_form=form, status=409, notice=stale_notice(exc), kind="warning")
+    if request.args.get("back") == "drawing":  # added on the empty drawing: back there, to the new person
+        return redirect(launch_url("network.drawing", done="added"), code=303)  # the script focuses them
     return redirect(launch_url("network.contacts_page", done="added", _anchor="your-contacts"), code=303)
 
 

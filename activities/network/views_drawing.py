@@ -3,8 +3,9 @@ from flask import g, jsonify, render_template, request
 from flask_babel import gettext as _
 
 from activities.network import bp, contacts, layout, pages
+from activities.network.change_drawings import knows_of
 from activities.network.saving import Conflict, save
-from activities.network.views_contacts import stale_notice, view_for
+from activities.network.views_contacts import new_contact_form, stale_notice, view_for
 from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required
 
@@ -22,12 +23,7 @@ def drawing_layout(view):
 
 def tie_names(view):
     """{contact key: labels of the contacts they know}, for the text list beside the drawing."""
-    names = {c.key: [] for c in view.contacts}
-    if view.drawing is not None:
-        for t in view.drawing.ties:
-            names.setdefault(t.a.key, []).append(t.b.label)
-            names.setdefault(t.b.key, []).append(t.a.label)
-    return names
+    return knows_of(view.drawing) if view.drawing is not None else {}
 
 
 def _state(view, status=200, **extra):
@@ -62,7 +58,8 @@ def drawing(iid):
     view = view_for(iid, request.args.get("moment"))
     notice, kind = pages.notice_for(request.args.get("done"))
     return render_template(PAGE_TEMPLATE, view=view, section="drawing", layout=drawing_layout(view),
-                           knows=tie_names(view), notice=notice, notice_kind=kind)
+                           knows=tie_names(view), notice=notice, notice_kind=kind,
+                           add_form=new_contact_form(view) if not view.contacts else None)
 
 
 @bp.get("/<id:iid>/drawing/state")

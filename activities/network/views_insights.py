@@ -1,7 +1,7 @@
 """What the drawing says about learning (insights) and how it changed between two moments."""
 from flask import abort, g, render_template, request
 
-from activities.network import aggregates, bp, change, convert, metrics, service
+from activities.network import aggregates, bp, change, change_drawings, convert, metrics, service
 from activities.network.people import own_sub
 from activities.network.views_contacts import view_for
 from lti_tool.session import launch_required
@@ -45,5 +45,7 @@ def change_view(iid):
     categories = view.config.location_keys()
     comparison = change.compare(_ego(view, mine[before_key]), _ego(view, mine[after_key]), categories)
     by_key = {m.key: m for m in drawn}
+    shown = change_drawings.side_by_side(view.config, by_key[before_key], by_key[after_key],
+                                         (mine[before_key], mine[after_key]), comparison)
     return render_template("activities/network/change.html", view=view, section="change", comparison=comparison,
-                           drawn=drawn, before=by_key[before_key], after=by_key[after_key])
+                           drawn=drawn, before=by_key[before_key], after=by_key[after_key], shown=shown)

@@ -1,7 +1,7 @@
 """voting: a later round can re-open only the statements the facilitator chose
 
 Revision ID: 5e1a7c9d3b20
-Revises: 3b8e5c0d2f41
+Revises: c4a7e2d91f05
 Create Date: 2026-12-04 06:10:00
 
 """
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 revision = '5e1a7c9d3b20'
-down_revision = '3b8e5c0d2f41'
+down_revision = 'c4a7e2d91f05'
 branch_labels = None
 depends_on = None
 

@@ -21,6 +21,8 @@ function start(svg) {
 
   for (const el of document.querySelectorAll(".net-js-only")) el.hidden = false;
   svg.setAttribute("role", "application");
+  // Only the people take focus: the drawing itself is not a Tab stop where no key would work.
+  svg.setAttribute("focusable", "false");
   svg.setAttribute("aria-describedby", "drawing-intro drawing-keys");
 
   const nodes = () => Array.from(layer.querySelectorAll(".node"));
@@ -30,13 +32,9 @@ function start(svg) {
   const ringName = (ring) => ringLabels[ring - 1] || "";
 
   function ordered() {
-    // Reading order: inner ring first, clockwise from the top; the unplaced last.
-    return nodes().sort((a, b) => rank(a) - rank(b));
-  }
-  function rank(node) {
-    const ring = Number(node.dataset.ring) || 99;
-    const angle = node.dataset.angle === undefined ? 0 : (Number(node.dataset.angle) + 90) % 360;
-    return ring * 1000 + angle;
+    // The people in their own stable order (the order of the list below), so "next person" never
+    // jumps around when someone is placed: nobody is visited twice or skipped.
+    return nodes();
   }
 
   function prepare() {
@@ -172,6 +170,7 @@ function start(svg) {
       return;
     }
     const ring = ringAt(x, y);
+    focusNode(node);  // so the redraw hands focus back to the person just moved
     place(node, ring, ring ? angleOf(x, y) : null);
   };
   layer.addEventListener("pointerup", finish);
@@ -184,7 +183,7 @@ function start(svg) {
   });
 
   // Keyboard: arrows move between people, digits and I/O choose a ring, C connects, Enter opens.
-  layer.addEventListener("keydown", (event) => {
+  svg.parentElement.addEventListener("keydown", (event) => {
     const node = event.target.closest(".node");
     if (!node) return;
     const all = ordered();
@@ -212,7 +211,8 @@ function start(svg) {
     } else handled = false;
     if (handled) event.preventDefault();
   });
-  layer.addEventListener("focusin", (event) => {
+  // On the HTML wrapper, not the SVG: Chrome makes an SVG element with focus listeners a Tab stop.
+  svg.parentElement.addEventListener("focusin", (event) => {
     const node = event.target.closest(".node");
     if (node) focusKey = node.dataset.key;
   });
@@ -233,6 +233,7 @@ function start(svg) {
     const cx = Math.min(bx + bw - w / 2, Math.max(bx + w / 2, centre[0] || bx + bw / 2));
     const cy = Math.min(by + bh - h / 2, Math.max(by + h / 2, centre[1] || by + bh / 2));
     centre = [cx, cy];
+    svg.classList.toggle("is-zoomed", zoom > 1);
     svg.setAttribute("viewBox", `${(cx - w / 2).toFixed(1)} ${(cy - h / 2).toFixed(1)} ${w.toFixed(1)} ${h.toFixed(1)}`);
   }
   centre = [base[0] + base[2] / 2, base[1] + base[3] / 2];
@@ -259,4 +260,7 @@ function start(svg) {
   svg.addEventListener("pointerup", () => { pan = null; });
 
   prepare();
+  // Back from adding someone on the empty drawing: focus goes to that person, where the learner acted.
+  // (Not through a #fragment: Chrome clears focus after scrolling to a fragment that cannot take it.)
+  if (new URLSearchParams(window.location.search).get("done") === "added") focusNode(ordered()[ordered().length - 1]);
 }

@@ -14,7 +14,7 @@ def test_place_on_a_ring_with_an_angle(course):
     response = course.json(me, "/drawing/positions", {"version": 2, "moves": [{"key": b, "ring": 2, "angle": 370}]})
     assert response.status_code == 200, response.get_data(as_text=True)
     data = response.get_json()
-    assert data["ok"] and data["version"] == 3 and data["viewBox"].startswith("-500 -500 1000")
+    assert data["ok"] and data["version"] == 3 and data["viewBox"].startswith("-470 -470 940")
     contact = next(c for c in course.drawing(me).contacts if c.key == b)
     assert (contact.ring, contact.angle) == (2, 10.0)
 

@@ -21,13 +21,12 @@ def test_rings_tray_and_directions():
     assert math.isclose(math.hypot(a.x, a.y), layout.ring_middle(1, 3))
     assert math.isclose(b.x, 0, abs_tol=1e-9) and b.y > 0  # 90° is straight down in SVG
     assert c.y > layout.TRAY_TOP and c.angle is None and result.height > 1000
-    assert len(result.lines) == 3  # the unplaced contact has no lines yet
-    asked = next(line for line in result.lines if "rel-1" in line.css)
-    assert asked.arrow and asked.x2 > asked.x1  # from you towards the holder of the knowledge
-    gave = next(line for line in result.lines if "rel-2" in line.css)
-    assert gave.arrow and gave.y2 < gave.y1 and "weak" in gave.css  # towards you, on an outer ring
-    worked = next(line for line in result.lines if "rel-0" in line.css)
-    assert not worked.arrow
+    assert len(result.lines) == 2  # one line per placed contact; the unplaced have none yet
+    asked = next(line for line in result.lines if line.key == "a")
+    assert asked.to_them and not asked.to_me and asked.x2 > asked.x1  # "I asked → them"
+    gave = next(line for line in result.lines if line.key == "b")
+    assert gave.to_them and gave.y2 > gave.y1 and "weak" in gave.css  # "I gave help → them", outer ring
+    assert len(gave.beads) == 2 and "rel-multi" in gave.css  # worked together too: one line, two dots
     assert [(t.a, t.b) for t in result.ties] == [("a", "b")]
 
 
