@@ -36,6 +36,9 @@ class Config:
     JWKS_CACHE_SECONDS = 3600
     ROSTER_CACHE_SECONDS = 300
     MIN_GROUP_SIZE = 5
+    # Extra origins whose pages may frame the tool, space-separated: an LMS on its own domain whose
+    # pages differ from its auth URL's origin (Canvas on canvas.school.nl).
+    FRAME_ANCESTORS = tuple(_env("FRAME_ANCESTORS", "").split())
     # The dev server and tests drain the grades outbox in-process; production runs `leernetwerk worker`.
     GRADES_INLINE = False
     # Backoff doubles from 2 s to at most 15 min: 12 attempts ride out about an hour of LMS downtime.
