@@ -3,6 +3,7 @@ import pytest
 
 from tests.browser import chromium, lms
 from tests.browser.cookieless import CookieWall
+from tests.browser.test_accessibility import audit
 
 pytestmark = pytest.mark.browser
 
@@ -64,6 +65,7 @@ def test_without_cookie_and_storage_in_the_frame_a_new_window_spends_the_hint_on
     # The frame never went to the LMS's auth endpoint: the hint is still unspent.
     assert _counter(moodle_like, "hints_used") == used
     assert "/lti/launch" not in wall.paths and "/lti/login/probe" in wall.paths
+    assert audit(page, "launch-new-window") == []
     with context.expect_page() as opened:
         frame.locator("#lti-new-window-link").click()
     window = opened.value
