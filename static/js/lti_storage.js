@@ -23,6 +23,9 @@ async function put() {
     window.location.replace(el.dataset.next);
   } else {
     show("lti-new-window");
+    document.getElementById("lti-new-window-link").addEventListener("click", () => {
+      document.getElementById("lti-new-window-opened").hidden = false;
+    });
   }
 }
 

@@ -69,6 +69,7 @@ def test_without_cookie_and_storage_in_the_frame_a_new_window_spends_the_hint_on
     with context.expect_page() as opened:
         frame.locator("#lti-new-window-link").click()
     window = opened.value
+    frame.locator("#lti-new-window-opened").wait_for()  # the course page says where the activity went
     window.locator("body.voting").wait_for()
     lms.vote(window, ["disagree", "agree"], reason="In een nieuw venster")
 
