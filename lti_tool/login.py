@@ -1,4 +1,4 @@
-"""OIDC third-party login initiation: check the platform, issue state and nonce, redirect."""
+"""OIDC third-party login initiation: check the platform, issue state and nonce, bind them to this browser, go on."""
 import hashlib
 import hmac
 import secrets

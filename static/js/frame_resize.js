@@ -12,6 +12,11 @@ if (window.parent !== window) {
     // The height is no secret, and the LMS's origin is not known to us here: any parent may read it.
     window.parent.postMessage({ subject: "lti.frameResize", height }, "*");
   };
+  // Once the LMS fits the frame to us, viewport units would chase our own height (a drawing of 82vh
+  // in a frame as tall as its content grows the frame again): mark the document so CSS drops them.
+  window.addEventListener("resize", () => {
+    if (sent && Math.abs(window.innerHeight - sent) <= 2) document.documentElement.classList.add("lti-fitted");
+  });
   new ResizeObserver(send).observe(document.body);
   window.addEventListener("load", send);
   send();
