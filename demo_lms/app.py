@@ -72,7 +72,8 @@ def _register(app):
         from demo_lms import people
 
         return {"current_user": current_user(), "people": people.PEOPLE, "course_title": people.COURSE_TITLE,
-                "tool_origin": app.extensions["demo_lms"].tool_origin}
+                "tool_origin": app.extensions["demo_lms"].tool_origin,
+                "fit_frame": app.extensions["demo_lms"].fit_frame}
 
     @app.errorhandler(HTTPException)
     def http_error(error):

@@ -27,6 +27,8 @@ class DemoState:
         self.platform_storage = False
         # Moodle's auth.php accepts each launch's lti_message_hint once; True makes this LMS do the same.
         self.single_use_hints = False
+        # Fit the tool's iframe to the height the tool posts (lti.frameResize), as Canvas and Brightspace do.
+        self.fit_frame = True
         # Brightspace registers tools without a registration token; False makes this LMS do the same.
         self.registration_token_required = True
         self.tools = ToolRegistrations(store)

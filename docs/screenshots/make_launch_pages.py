@@ -47,6 +47,7 @@ def main():
 
     stack = start_stack(tempfile.mkdtemp(prefix="leernetwerk-launch-screens-"))
     stack.lms_app.extensions["demo_lms"].like_moodle()
+    stack.lms_app.extensions["demo_lms"].fit_frame = True
     try:
         with sync_playwright() as playwright:
             browser = chromium.launch(playwright)

@@ -45,12 +45,6 @@ def test_frame_storage_carries_the_launch_without_any_tool_cookie(storage_page, 
     assert _counter(moodle_like, "spent_hints_refused") == 0
     assert wall.cookies_refused > 0 and wall.cookies_offered == 0
     assert wall.unrouted() == [] and context.cookies(stack.tool_url) == []
-    # The tool told the LMS its height (lti.frameResize) and the LMS fitted the iframe to it.
-    page.wait_for_function("""() => {
-        const frame = document.getElementById("tool-frame");
-        const wanted = Number(frame.dataset.resized || 0);
-        return wanted > 300 && Math.abs(frame.getBoundingClientRect().height - wanted) <= 2;
-    }""")
 
 
 def test_without_cookie_and_storage_in_the_frame_a_new_window_spends_the_hint_once(context, page, stack, moodle_like):
@@ -76,3 +70,24 @@ def test_without_cookie_and_storage_in_the_frame_a_new_window_spends_the_hint_on
     assert _counter(moodle_like, "hints_used") == used + 1
     assert _counter(moodle_like, "spent_hints_refused") == refused
     assert "/lti/launch" in wall.top_level_paths and wall.cookies_offered == 0
+
+
+def test_the_lms_fits_its_iframe_to_the_height_the_tool_posts(page, stack):
+    state = stack.lms_app.extensions["demo_lms"]
+    state.fit_frame = True
+    try:
+        lms.switch_user(page, stack.lms_url, "facilitator")
+        page.goto(f"{stack.lms_url}/course/add-activity")
+        lms.tool(page).locator("h1#picker-title").wait_for()
+        # The picker posts lti.frameResize; the LMS sets its iframe to that height, the tool's whole page.
+        page.wait_for_function("""() => {
+            const frame = document.getElementById("tool-frame");
+            const wanted = Number(frame.dataset.resized || 0);
+            return wanted > 200 && Math.abs(frame.getBoundingClientRect().height - wanted) <= 2;
+        }""")
+        resized = int(page.locator("#tool-frame").get_attribute("data-resized"))
+        content = lms.tool_frame(page).evaluate("document.body.getBoundingClientRect().height")
+        assert abs(resized - content) <= 40, (resized, content)
+        assert lms.tool_frame(page).evaluate("document.documentElement.scrollHeight <= innerHeight + 2")
+    finally:
+        state.fit_frame = False

@@ -154,3 +154,11 @@ def test_login_hints_are_reusable_by_default(lms):
     params = lms.login_params("learner1", lms.add_link())
     assert lms.authorize_response(auth_query(params), "learner1").status_code == 200
     assert lms.authorize_response(auth_query(params, state="state-again"), "learner1").status_code == 200
+
+
+def test_the_activity_frame_is_fitted_to_the_tool_unless_switched_off(lms):
+    link_id = lms.add_link()
+    page = lms.lms_client("learner1").get(f"/course/activity/{link_id}").get_data(as_text=True)
+    assert "data-fit-frame" in page and "/static/js/frame_resize.js" in page
+    lms.state.fit_frame = False
+    assert "data-fit-frame" not in lms.lms_client("learner1").get(f"/course/activity/{link_id}").get_data(as_text=True)

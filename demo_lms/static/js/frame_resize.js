@@ -1,6 +1,6 @@
 // Fits the tool's iframe to its content when the tool posts lti.frameResize (as Canvas and Brightspace do).
 const holder = document.querySelector("[data-tool-origin]");
-const frame = holder ? holder.querySelector("iframe") : null;
+const frame = holder && "fitFrame" in holder.dataset ? holder.querySelector("iframe") : null;
 
 window.addEventListener("message", (event) => {
   const data = event.data;
