@@ -38,6 +38,9 @@ class Config:
     MIN_GROUP_SIZE = 5
     # `leernetwerk privacy purge` erases placements with no activity for this many days; 0 (default): off.
     RETENTION_DAYS = int(_env("RETENTION_DAYS", "0") or 0)
+    # Extra origins whose pages may frame the tool, space-separated: an LMS on its own domain whose
+    # pages differ from its auth URL's origin (Canvas on canvas.school.nl).
+    FRAME_ANCESTORS = tuple(_env("FRAME_ANCESTORS", "").split())
     # The dev server and tests drain the grades outbox in-process; production runs `leernetwerk worker`.
     GRADES_INLINE = False
     # Backoff doubles from 2 s to at most 15 min: 12 attempts ride out about an hour of LMS downtime.

@@ -19,6 +19,8 @@ def parse_args(argv):
                         help="Folder for the LMS's SQLite file and key (default instance/demo_lms).")
     parser.add_argument("--platform-storage", action="store_true",
                         help="Offer the tool LTI postMessage storage (lti_storage_target) for cookie-less browsers.")
+    parser.add_argument("--like-moodle", action="store_true",
+                        help="Be as strict as Moodle: single-use login hints, no platform storage.")
     parser.add_argument("--print-registration", action="store_true",
                         help="Print the values to register this LMS in the tool, as JSON, and exit.")
     return parser.parse_args(argv)
@@ -35,7 +37,8 @@ def main(argv=None):
 
     from demo_lms.app import create_demo_lms
 
-    app = create_demo_lms(args.tool_url, lms_url, args.instance, platform_storage=args.platform_storage)
+    app = create_demo_lms(args.tool_url, lms_url, args.instance, platform_storage=args.platform_storage,
+                          like_moodle=args.like_moodle)
     print(f"Demo LMS at {lms_url}/ (tool: {args.tool_url}); state in {args.instance}", flush=True)
     run_simple(args.host, args.port, app, threaded=True, use_reloader=False, use_debugger=False)
     return 0

@@ -18,10 +18,12 @@ SERVICE_PREFIXES = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/stats", "/lti
 SERVICE_CALLS = ("/lti/ags/", "/lti/nrps/", "/lti/token", "/lti/jwks", "/lti/openid-configuration")
 
 
-def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None, platform_storage=False):
+def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None, platform_storage=False,
+                    like_moodle=False):
     """A demo LMS at `lms_url` that launches the tool at `tool_url`; state lives in `instance_dir`.
 
-    `platform_storage` offers the tool LTI postMessage storage (`lti_storage_target=_parent`).
+    `platform_storage` offers the tool LTI postMessage storage (`lti_storage_target=_parent`);
+    `like_moodle` instead makes login hints single-use and offers no platform storage, as Moodle does.
     """
     instance = Path(instance_dir)
     instance.mkdir(parents=True, exist_ok=True)
@@ -34,6 +36,8 @@ def create_demo_lms(tool_url, lms_url, instance_dir, requests_session=None, plat
     state = DemoState(Store(instance / "demo_lms.sqlite3"), registration, session, lms_url, tool_url,
                       app.config["SECRET_KEY"])
     state.platform_storage = platform_storage
+    if like_moodle:
+        state.like_moodle()
     app.extensions["demo_lms"] = state
     _register(app)
     return app
@@ -68,7 +72,8 @@ def _register(app):
         from demo_lms import people
 
         return {"current_user": current_user(), "people": people.PEOPLE, "course_title": people.COURSE_TITLE,
-                "tool_origin": app.extensions["demo_lms"].tool_origin}
+                "tool_origin": app.extensions["demo_lms"].tool_origin,
+                "fit_frame": app.extensions["demo_lms"].fit_frame}
 
     @app.errorhandler(HTTPException)
     def http_error(error):

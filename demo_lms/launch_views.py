@@ -64,7 +64,9 @@ def auth():
                                f"Open the activity again.")
     kind, value = state.read_message_hint(params["lti_message_hint"])
     if kind is None:
-        abort(400, description="Authentication request: lti_message_hint is not one this LMS issued.")
+        # Moodle's words for a hint it did not issue or already used (mod/lti/auth.php).
+        abort(400, description="Invalid request: lti_message_hint is not one this LMS issued, or it was used "
+                               "already (hints are single-use here, as in Moodle).")
     launch = _base_launch(state, user)
     if kind == "rl":
         _resource_link(state, launch, value)

@@ -1,4 +1,6 @@
 """The demo LMS's per-app state (store, registration, HTTP session) and the current user."""
+import secrets
+import time
 from urllib.parse import urlsplit
 
 from flask import abort, current_app, session
@@ -9,6 +11,7 @@ from demo_lms.lti_platform import DemoPlatformConfig, DemoRegistration
 from demo_lms.tool_registrations import ToolRegistrations
 
 AGS_PREFIX = "/lti/ags"
+HINT_SECONDS = 3600  # how long a spent single-use hint is remembered (longer than any login takes)
 
 
 class DemoState:
@@ -22,6 +25,10 @@ class DemoState:
         self.tool_url = tool_url.rstrip("/")
         self._hints = URLSafeSerializer(secret, salt="demo-lms-lti-message-hint")
         self.platform_storage = False
+        # Moodle's auth.php accepts each launch's lti_message_hint once; True makes this LMS do the same.
+        self.single_use_hints = False
+        # Fit the tool's iframe to the height the tool posts (lti.frameResize), as Canvas and Brightspace do.
+        self.fit_frame = True
         # Brightspace registers tools without a registration token; False makes this LMS do the same.
         self.registration_token_required = True
         self.tools = ToolRegistrations(store)
@@ -68,18 +75,26 @@ class DemoState:
         return f"{self.lms_url}/lti/nrps/{people.COURSE_ID}/memberships"
 
     def message_hint(self, kind, value):
-        """A signed lti_message_hint naming a resource link ('rl') or a deep linking flow ('dl')."""
-        return self._hints.dumps({"t": kind, "v": value})
+        """A signed lti_message_hint naming a resource link ('rl') or a deep linking flow ('dl'), one per launch."""
+        return self._hints.dumps({"t": kind, "v": value, "n": secrets.token_urlsafe(12)})
 
     def read_message_hint(self, hint):
-        """(kind, value) from a hint we issued, or (None, None)."""
+        """(kind, value) from a hint we issued, or (None, None); with single-use hints, only the first time."""
         try:
             data = self._hints.loads(hint or "")
         except BadSignature:
             return None, None
         if not isinstance(data, dict) or data.get("t") not in ("rl", "dl") or not isinstance(data.get("v"), str):
             return None, None
+        if self.single_use_hints and not self.store.use_jti(f"hint:{data.get('n')}", time.time() + HINT_SECONDS):
+            self.store.count("spent_hints_refused")
+            return None, None
+        self.store.count("hints_used")
         return data["t"], data["v"]
+
+    def like_moodle(self):
+        """Be as strict as Moodle: single-use login hints and no platform storage."""
+        self.single_use_hints, self.platform_storage = True, False
 
 
 def lms_state():

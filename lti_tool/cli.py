@@ -201,9 +201,12 @@ def worker():
 @click.option("--tool-port", default=5001, show_default=True, type=int)
 @click.option("--dynamic-registration", is_flag=True,
               help="Do not register the demo LMS by hand: print an invite to paste in the demo LMS instead.")
+@click.option("--like-moodle", is_flag=True,
+              help="Make the demo LMS as strict as Moodle: single-use login hints, no platform storage.")
 @with_appcontext
-def demo(lms_port, tool_port, dynamic_registration):
+def demo(lms_port, tool_port, dynamic_registration, like_moodle):
     """Start the tool and the built-in demo LMS on this machine and print the address to open."""
     from lti_tool.servers import run_demo
 
-    run_demo(current_app._get_current_object(), lms_port, tool_port, dynamic_registration=dynamic_registration)
+    run_demo(current_app._get_current_object(), lms_port, tool_port, dynamic_registration=dynamic_registration,
+             like_moodle=like_moodle)

@@ -12,8 +12,6 @@ _LEARNER_MESSAGES = {
                       "your course."),
     "state": _l("We could not confirm that opening this activity started in your browser. Open the "
                 "activity again from your course."),
-    "cookies": _l("Your browser blocked a cookie that opening this activity needs. Open it in a new window; "
-                  "your course stays open here."),
     "token": _l("We could not verify the message from your learning platform. Open the activity again "
                 "from your course; if this keeps happening, tell your LMS administrator."),
     "replay": _l("This link to the activity was already used. Open the activity again from your course."),

@@ -12,7 +12,7 @@ from lti_tool.extensions import csrf, db
 from lti_tool.i18n import normalise_locale
 from lti_tool.launch import DEEP_LINKING, LEARNER, RESOURCE_LINK, role_from_claims
 from lti_tool.launch_errors import reject
-from lti_tool.login import browser_hash, retry_url_for, state_cookie_name, storage_key
+from lti_tool.login import browser_hash, retry_url_for, state_cookie_name, storage_values
 from lti_tool.models import LoginState, Platform
 from lti_tool.models.base import utcnow
 from lti_tool.provisioning import resolve_instance, upsert_context, upsert_membership, upsert_user
@@ -32,19 +32,22 @@ def launch():
     login_state = _load_state(state)
     secret = request.cookies.get(state_cookie_name(state))
     if not secret:
-        if login_state.login_params.get("lti_storage_target"):
-            return _ask_platform_storage(login_state, id_token)
-        _consume(login_state)
-        reject("cookies", "the state cookie did not come back and the platform offers no postMessage storage",
-               retry_url=retry_url_for(login_state))
+        # The binding is in the platform's storage or, without one, in the frame's own sessionStorage.
+        return _ask_storage(login_state, id_token)
     _bind(login_state, secret)
     return _complete(login_state, id_token)
+
+
+@bp.get("/lti/launch")
+def launch_address():
+    """The launch address opened directly (Moodle probes it when a teacher saves): a short friendly page."""
+    return render_template("lti/launch_address.html")
 
 
 @bp.post("/lti/launch/verify")
 @csrf.exempt
 def verify():
-    """Finish a launch whose browser binding came from the platform's postMessage storage."""
+    """Finish a launch whose browser binding came from storage (the platform's, or the frame's own)."""
     login_state = _load_state(request.form.get("state", ""))
     if not login_state.pending_id_token:
         reject("state", "no launch is waiting for verification with this state")
@@ -104,7 +107,7 @@ def _bind(login_state, secret):
         reject("state", "browser binding does not match: the login started in another browser")
 
 
-def _ask_platform_storage(login_state, id_token):
+def _ask_storage(login_state, id_token):
     if login_state.pending_id_token:
         _consume(login_state)
         reject("state", "a second id_token was posted for a state that is already waiting")
@@ -112,8 +115,7 @@ def _ask_platform_storage(login_state, id_token):
     db.session.commit()
     platform = db.session.get(Platform, login_state.platform_id)
     return render_template("lti/storage_verify.html", state=login_state.state,
-                           storage_key=storage_key(login_state.state), platform_origin=platform.origin,
-                           storage_target=login_state.login_params["lti_storage_target"],
+                           **storage_values(platform, login_state.login_params, login_state.state),
                            retry_url=retry_url_for(login_state))
 
 

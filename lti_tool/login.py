@@ -1,10 +1,11 @@
-"""OIDC third-party login initiation: check the platform, issue state and nonce, redirect."""
+"""OIDC third-party login initiation: check the platform, issue state and nonce, bind them to this browser, go on."""
 import hashlib
+import hmac
 import secrets
 from datetime import timedelta
 from urllib.parse import urlencode
 
-from flask import Blueprint, current_app, g, make_response, redirect, render_template, request, url_for
+from flask import Blueprint, current_app, g, jsonify, make_response, redirect, render_template, request, url_for
 
 from lti_tool.cookies import set_cross_site_cookie
 from lti_tool.extensions import csrf, db
@@ -12,6 +13,7 @@ from lti_tool.housekeeping import maybe_purge_expired
 from lti_tool.launch_errors import reject
 from lti_tool.models import Deployment, LoginState, Platform
 from lti_tool.models.base import utcnow
+from lti_tool.platforms import family_of
 
 bp = Blueprint("lti_login", __name__)
 LOGIN_PARAMS = ("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id",
@@ -68,19 +70,43 @@ def login():
         query["lti_message_hint"] = params["lti_message_hint"]
     separator = "&" if "?" in platform.auth_login_url else "?"
     auth_url = platform.auth_login_url + separator + urlencode(query)
-    platform_origin = platform.origin if params["lti_storage_target"] else None
     db.session.commit()
     maybe_purge_expired()
-    if params["lti_storage_target"]:
-        # The platform offers postMessage storage: keep the binding there too, for browsers that
-        # drop our cookie inside the iframe; the page continues to the platform once stored.
-        response = make_response(render_template(
-            "lti/storage_login.html", auth_url=auth_url, storage_key=storage_key(state), secret=secret,
-            storage_target=params["lti_storage_target"], platform_origin=platform_origin))
-    else:
+    if request.headers.get("Sec-Fetch-Dest") == "document" and not params["lti_storage_target"]:
+        # Top-level (a new window): our first-party cookie comes back, no storage page is needed.
         response = redirect(auth_url, code=302)
+    else:
+        # Inside the LMS's iframe our cookie may be dropped: keep the binding in storage too (the
+        # platform's when it offers it, else the frame's own), and never leave the frame when neither
+        # the cookie nor storage holds, because Moodle's login hint is single-use.
+        response = make_response(_storage_page(platform, params, state, secret, auth_url))
     set_cross_site_cookie(response, state_cookie_name(state), secret, current_app.config["LOGIN_STATE_SECONDS"])
     return response
+
+
+@bp.get("/lti/login/probe")
+def probe():
+    """Whether this login's state cookie came back to us (the frame's page asks before leaving)."""
+    login_state = db.session.get(LoginState, request.args.get("state", ""))
+    secret = request.cookies.get(state_cookie_name(login_state.state)) if login_state else None
+    kept = bool(secret) and hmac.compare_digest(browser_hash(secret), login_state.browser_hash)
+    response = jsonify(cookie=kept)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+def storage_values(platform, login_params, state):
+    """What the shared storage script needs: which store, its target and origin, and the key."""
+    target = login_params.get("lti_storage_target")
+    return {"store": "platform" if target else "frame", "storage_target": target or "",
+            "platform_origin": family_of(platform).storage_origin(platform) if target else "",
+            "storage_key": storage_key(state)}
+
+
+def _storage_page(platform, params, state, secret, auth_url):
+    return render_template(
+        "lti/storage_login.html", auth_url=auth_url, secret=secret, **storage_values(platform, params, state),
+        probe_url=url_for("lti_login.probe", state=state), new_window_url=new_window_url(params))
 
 
 def _find_platform(issuer, client_id):
@@ -95,6 +121,12 @@ def _find_platform(issuer, client_id):
     return platforms[0]
 
 
+def new_window_url(login_params):
+    """The same login started again top-level, where first-party cookies work (no platform frame there)."""
+    return url_for("lti_login.login", **{name: value for name, value in login_params.items()
+                                          if value and name != "lti_storage_target"})
+
+
 def retry_url_for(login_state):
     """Where 'open in a new window' starts the same login again, top-level (first-party cookies)."""
-    return url_for("lti_login.login", **login_state.login_params, _external=False)
+    return new_window_url(login_state.login_params)

@@ -1,20 +1,27 @@
 """Security headers on every response; frame-ancestors limited to registered platforms."""
+import re
+
 from flask import current_app
 
 from lti_tool.extensions import cache, db
 from lti_tool.models import Platform
+from lti_tool.platforms import family_of
 
 ORIGINS_CACHE_KEY = "frame-ancestor-origins"
+# A configured origin goes into a header: only scheme://host[:port] (a *. wildcard allowed), nothing else.
+ORIGIN = re.compile(r"^https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 
 
 def platform_origins():
-    """Origins of registered platforms, cached briefly (registration changes are rare)."""
+    """Origins that may frame the tool: each registered platform's (its family decides), cached briefly
+    (registration changes are rare), plus LEERNETWERK_FRAME_ANCESTORS (custom LMS domains)."""
     origins = cache.get(ORIGINS_CACHE_KEY)
     if origins is None:
-        urls = db.session.execute(db.select(Platform.auth_login_url)).scalars().all()
-        origins = sorted({Platform(auth_login_url=url).origin for url in urls})
+        platforms = db.session.execute(db.select(Platform)).scalars().all()
+        origins = sorted({origin for platform in platforms for origin in family_of(platform).frame_ancestors(platform)})
         cache.set(ORIGINS_CACHE_KEY, origins, timeout=60)
-    return origins
+    extra = [origin.rstrip("/") for origin in current_app.config.get("FRAME_ANCESTORS") or ()]
+    return [*origins, *(origin for origin in extra if ORIGIN.match(origin) and origin not in origins)]
 
 
 def forget_platform_origins():

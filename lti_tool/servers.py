@@ -35,17 +35,17 @@ def _upgrade_database(app):
         upgrade()
 
 
-def run_demo(app, lms_port, tool_port, dynamic_registration=False):
+def run_demo(app, lms_port, tool_port, dynamic_registration=False, like_moodle=False):
     """Start the demo LMS (a child process) and the tool, registered with each other over real LTI.
 
     With `dynamic_registration` the tool is not registered by hand: an invite is printed for the demo
-    LMS's "Register a tool (LTI Advantage)" page.
+    LMS's "Register a tool (LTI Advantage)" page. `like_moodle` makes the LMS as strict as Moodle.
     """
     tool_url, lms_url = f"http://localhost:{tool_port}", f"http://127.0.0.1:{lms_port}"
     app.config["BASE_URL"] = tool_url
     _upgrade_database(app)
     if dynamic_registration:
-        _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port, _invite_message(app, lms_url))
+        _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port, _invite_message(app, lms_url), like_moodle)
         return
     registration = json.loads(subprocess.check_output(
         [sys.executable, "-m", "demo_lms", "--print-registration", "--lms-url", lms_url, "--tool-url", tool_url]))
@@ -57,7 +57,7 @@ def run_demo(app, lms_port, tool_port, dynamic_registration=False):
                 jwks_url=registration["jwks_url"], deployment_ids=[registration["deployment_id"]],
                 name="Demo LMS")
     _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port,
-                    f"Open {lms_url}/ in your browser (the tool itself runs at {tool_url}).")
+                    f"Open {lms_url}/ in your browser (the tool itself runs at {tool_url}).", like_moodle)
 
 
 def _invite_message(app, lms_url):
@@ -70,12 +70,13 @@ def _invite_message(app, lms_url):
             f"Register the tool:\n\n    {url}\n\n  Launches work once the tool is registered.")
 
 
-def _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port, message):
+def _serve_with_lms(app, lms_url, lms_port, tool_url, tool_port, message, like_moodle=False):
     instance = Path(app.instance_path) / "demo_lms"
-    # The demo LMS offers LTI platform storage, as Canvas and others do, so the demo works even in
-    # browsers that block the tool's cookies inside the iframe.
+    # By default the demo LMS offers LTI platform storage, as Canvas and others do; like Moodle it offers
+    # none and its login hints are single-use, so the tool's own frame storage or new window must carry it.
+    strictness = "--like-moodle" if like_moodle else "--platform-storage"
     lms = subprocess.Popen([sys.executable, "-m", "demo_lms", "--port", str(lms_port), "--lms-url", lms_url,
-                            "--tool-url", tool_url, "--instance", str(instance), "--platform-storage"])
+                            "--tool-url", tool_url, "--instance", str(instance), strictness])
     click.secho(f"\n  Leernetwerk demo is running.\n  {message}\n  Stop with Ctrl+C.\n", fg="green", bold=True)
     try:
         serve_dev(app, "127.0.0.1", tool_port)

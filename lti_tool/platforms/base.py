@@ -39,6 +39,14 @@ class Family:
             return ScoreRefusal.GONE
         return ScoreRefusal.OTHER
 
+    def storage_origin(self, platform):
+        """The origin of the platform's postMessage storage frame: by default where its OIDC auth runs."""
+        return platform.origin
+
+    def frame_ancestors(self, platform):
+        """Origins whose pages may frame the tool for this platform: by default its auth origin."""
+        return (platform.origin,)
+
 
 # Platforms we know nothing special about: a 409, or any 4xx that talks about the timestamp, is stale.
 GENERIC = Family(code="", label="LTI 1.3 platform",

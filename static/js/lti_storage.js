@@ -1,51 +1,41 @@
-// LTI client-side postMessage storage (1EdTech "Platform Storage"): keeps the login's browser
-// binding in the platform's frame when our cookie does not survive inside the iframe.
-const el = document.getElementById("lti-storage");
-const { mode, target, origin, key } = el.dataset;
+// Keeps the login's browser binding where it survives inside the LMS's iframe when our cookie does
+// not: the platform's postMessage storage when it offers one, else the frame's own sessionStorage.
+import { cookieCameBack, frameStore } from "./lti_storage_frame.js";
+import { platformStore } from "./lti_storage_platform.js";
 
-function storageWindow() {
-  if (!target || target === "_parent") return window.parent;
-  try {
-    return window.parent.frames[target] || window.parent;
-  } catch {
-    return window.parent;
+const el = document.getElementById("lti-storage");
+const { mode, store: kind, target, origin, key } = el.dataset;
+const store = kind === "frame" ? frameStore() : platformStore(target, origin);
+
+function show(id) {
+  const section = document.getElementById(id);
+  if (!section) return;
+  for (const other of document.querySelectorAll("main > section")) other.hidden = other !== section;
+  section.hidden = false;
+  section.querySelector("h1")?.focus?.();
+}
+
+async function put() {
+  const kept = await store.put(key, el.dataset.value).then(() => true, () => false);
+  // Leave the frame only when the binding will come back: going to the platform spends its login
+  // hint, and Moodle's is single-use, so a failed launch here could not be repeated in a new window.
+  if (kept || (await cookieCameBack(el.dataset.probe))) {
+    window.location.replace(el.dataset.next);
+  } else {
+    show("lti-new-window");
+    document.getElementById("lti-new-window-link").addEventListener("click", () => {
+      document.getElementById("lti-new-window-opened").hidden = false;
+    });
   }
 }
 
-function messageId() {
-  return globalThis.crypto?.randomUUID ? crypto.randomUUID() : String(Math.random()).slice(2) + Date.now();
+async function get() {
+  try {
+    el.elements.secret.value = await store.get(key);
+    el.submit();
+  } catch {
+    document.getElementById("lti-storage-failed").hidden = false;
+  }
 }
 
-function call(subject, payload) {
-  return new Promise((resolve, reject) => {
-    const id = messageId();
-    const timer = setTimeout(() => done(new Error("timeout")), 3000);
-    function done(error, data) {
-      clearTimeout(timer);
-      window.removeEventListener("message", onMessage);
-      error ? reject(error) : resolve(data);
-    }
-    function onMessage(event) {
-      const data = event.data;
-      if (event.origin !== origin || !data || data.message_id !== id || data.subject !== `${subject}.response`) return;
-      data.error ? done(new Error(data.error.message || data.error.code)) : done(null, data);
-    }
-    window.addEventListener("message", onMessage);
-    storageWindow().postMessage({ subject, message_id: id, ...payload }, origin);
-  });
-}
-
-if (mode === "put") {
-  call("lti.put_data", { key, value: el.dataset.value })
-    .catch(() => undefined)
-    .finally(() => window.location.replace(el.dataset.next));
-} else if (mode === "get") {
-  call("lti.get_data", { key })
-    .then((data) => {
-      el.elements.secret.value = data.value;
-      el.submit();
-    })
-    .catch(() => {
-      document.getElementById("lti-storage-failed").hidden = false;
-    });
-}
+mode === "put" ? put() : get();

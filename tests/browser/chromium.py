@@ -1,4 +1,5 @@
 """Debian's Chromium through Playwright: whether it is there, how to start it, what to keep on failure."""
+import json
 import os
 import re
 from pathlib import Path
@@ -39,6 +40,25 @@ def new_context(browser, **options):
     """A fresh browser context (own cookies) with the suite's timeouts."""
     options.setdefault("viewport", {"width": 1280, "height": 900})
     context = browser.new_context(**options)
+    context.set_default_timeout(ACTION_TIMEOUT_MS)
+    context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
+    return context
+
+
+def third_party_storage_context(browser, user_data_dir):
+    """A context whose profile allows third-party storage, like Safari's partitioned storage in an iframe.
+
+    Playwright's contexts (and this Chromium's default profile) deny a cross-site frame its
+    sessionStorage; a persistent profile with cookie controls off gives it back. Close it when done.
+    """
+    profile = Path(user_data_dir) / "Default"
+    profile.mkdir(parents=True, exist_ok=True)
+    # cookie_controls_mode 0: third-party cookies and storage allowed (1: blocked in incognito, 2: always).
+    (profile / "Preferences").write_text(json.dumps({"profile": {"cookie_controls_mode": 0,
+                                                                 "block_third_party_cookies": False}}))
+    context = browser.browser_type.launch_persistent_context(
+        str(user_data_dir), executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS,
+        viewport={"width": 1280, "height": 900})
     context.set_default_timeout(ACTION_TIMEOUT_MS)
     context.set_default_navigation_timeout(NAVIGATION_TIMEOUT_MS)
     return context

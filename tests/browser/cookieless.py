@@ -10,6 +10,10 @@ and all. So a redirect is handed to the browser as a page that moves on at once 
 a new navigation that is routed again. The LMS's launch starts, which redirect into the tool, are
 rewritten the same way. Pages fulfilled from here carry no IP address, so Chromium counts them as
 public and asks before they reach a loopback address: the context is granted local network access.
+
+`frame_only=True` blocks the tool's cookies only inside frames (third-party), as browsers do; top-level
+pages (a new window) keep theirs. `block_frame_storage=True` also makes sessionStorage and localStorage
+throw in the tool's frames, as Chrome does with third-party cookies blocked.
 """
 import html
 import re
@@ -21,6 +25,15 @@ import urllib3
 DROPPED_REQUEST = {"host", "content-length", "accept-encoding", "connection"}
 DROPPED_RESPONSE = {"content-length", "transfer-encoding", "connection", "content-encoding", "location"}
 LMS_HOPS = "/lti/initiate"  # the LMS's launch starts answer with a redirect to the tool's login
+# Chrome's answer to storage access in a third-party frame when third-party cookies are blocked.
+BLOCK_FRAME_STORAGE = """(() => {
+  if (location.origin !== %r || window.top === window) return;
+  for (const name of ["sessionStorage", "localStorage"]) {
+    Object.defineProperty(window, name, { configurable: true, get() {
+      throw new DOMException("Access is denied for this document.", "SecurityError");
+    } });
+  }
+})();"""
 
 
 def _hop(location):
@@ -33,10 +46,12 @@ def _hop(location):
 class CookieWall:
     """Installed on a context: no cookie ever reaches or leaves the tool's origin."""
 
-    def __init__(self, tool_url, lms_url):
+    def __init__(self, tool_url, lms_url, frame_only=False, block_frame_storage=False):
         self.tool_url, self.lms_url = tool_url.rstrip("/"), lms_url.rstrip("/")
+        self.frame_only, self.block_frame_storage = frame_only, block_frame_storage
         self.http = urllib3.PoolManager(retries=False, timeout=urllib3.Timeout(total=15))
-        self.paths = []           # every tool path the browser asked for, in order
+        self.paths = []           # every tool path the browser asked for (in frames, when frame_only), in order
+        self.top_level_paths = []  # with frame_only: tool paths asked for top-level, cookies allowed
         self.cookies_offered = 0  # tool requests on which the browser tried to send a cookie
         self.cookies_refused = 0  # Set-Cookie headers from the tool dropped
         self._routed, self._seen = [], []
@@ -47,18 +62,31 @@ class CookieWall:
         context.route(re.compile("^" + re.escape(self.tool_url) + "(/|$)"), self._tool)
         context.route(re.compile("^" + re.escape(self.lms_url + LMS_HOPS)), self._lms_hop)
         context.on("request", self._observe)
+        if self.block_frame_storage:
+            context.add_init_script(BLOCK_FRAME_STORAGE % self.tool_url)
         return self
+
+    @staticmethod
+    def _top_level(request):
+        try:
+            return request.frame.parent_frame is None
+        except Exception:  # a request without a frame (a worker) is nobody's top level
+            return False
 
     def unrouted(self):
         """Requests to the tool's origin that reached the network without passing the wall."""
         return [request.url for request in self._seen if not any(request is seen for seen in self._routed)]
 
     def _observe(self, request):
-        if request.url.startswith(self.tool_url + "/"):
+        if request.url.startswith(self.tool_url + "/") and not (self.frame_only and self._top_level(request)):
             self._seen.append(request)
 
     def _tool(self, route):
         request = route.request
+        if self.frame_only and self._top_level(request):
+            self.top_level_paths.append(request.url[len(self.tool_url):].split("?")[0] or "/")
+            route.continue_()  # first-party: the browser's own cookies, untouched
+            return
         self._routed.append(request)
         self.paths.append(request.url[len(self.tool_url):].split("?")[0] or "/")
         headers = request.all_headers()

@@ -151,6 +151,10 @@ def start_stack(workdir):
         _upgrade(stack.tool_app)
         _register_lms(stack.tool_app, stack.lms_url)
         stack.lms_app = create_demo_lms(stack.tool_url, stack.lms_url, workdir / "demo_lms", platform_storage=True)
+        # The flows click through pages at machine speed: an iframe that changes height under them (a
+        # shorter page scrolls the LMS page back) could move a target between aiming and clicking. Tests
+        # of lti.frameResize switch it on (tests/browser/test_cookies_blocked_moodle.py).
+        stack.lms_app.extensions["demo_lms"].fit_frame = False
         lms_server.start(stack.lms_app)
         tool_server.start(stack.tool_app)
         stack.drainer = start_inline_drainer(stack.tool_app)

@@ -118,9 +118,17 @@ def tab_until(page, predicate, key="Tab"):
 
 
 def drag_to(page, node, x, y):
-    """Drag an SVG node with the mouse to a point given in SVG units (the drawing scrolled into view first)."""
+    """Drag an SVG node with the mouse to a point given in SVG units (the drawing brought on screen first).
+
+    The iframe may scroll inside (a fixed height) or be as tall as its content (lti.frameResize), when
+    the LMS page scrolls instead: the drawing is centred in the browser's viewport either way.
+    """
     page.locator(lms.FRAME).evaluate("el => el.scrollIntoView({block: 'start'})")
     node.evaluate("node => node.ownerSVGElement.scrollIntoView({block: 'center'})")
+    svg_top, svg_height = node.evaluate(
+        "node => { const r = node.ownerSVGElement.getBoundingClientRect(); return [r.top, r.height]; }")
+    centre = page.locator(lms.FRAME).bounding_box()["y"] + svg_top + svg_height / 2
+    page.evaluate("dy => window.scrollBy(0, dy)", centre - page.viewport_size["height"] / 2)
     box = node.bounding_box()
     target = node.evaluate("""(node, [x, y]) => {
       const svg = node.ownerSVGElement, m = svg.getScreenCTM();

@@ -136,3 +136,29 @@ def test_platform_storage_is_offered_when_enabled(lms):
     assert lms.login_params("facilitator", deep_linking=True)["lti_storage_target"] == "_parent"
     page = lms.lms_client("learner1").get(f"/course/activity/{link_id}").get_data(as_text=True)
     assert 'data-tool-origin="http://tool.test"' in page and "/static/js/platform_storage.js" in page
+
+
+def test_login_hints_are_single_use_like_moodle(lms):
+    link_id = lms.add_link()
+    lms.state.like_moodle()
+    params = lms.login_params("learner1", link_id)
+    assert "lti_storage_target" not in params
+    assert lms.authorize_response(auth_query(params), "learner1").status_code == 200
+    spent = lms.authorize_response(auth_query(params, state="state-again"), "learner1")
+    assert spent.status_code == 400 and "Invalid request" in spent.get_data(as_text=True)
+    # A new launch from the course page gets a fresh hint.
+    assert lms.authorize_response(auth_query(lms.login_params("learner1", link_id)), "learner1").status_code == 200
+
+
+def test_login_hints_are_reusable_by_default(lms):
+    params = lms.login_params("learner1", lms.add_link())
+    assert lms.authorize_response(auth_query(params), "learner1").status_code == 200
+    assert lms.authorize_response(auth_query(params, state="state-again"), "learner1").status_code == 200
+
+
+def test_the_activity_frame_is_fitted_to_the_tool_unless_switched_off(lms):
+    link_id = lms.add_link()
+    page = lms.lms_client("learner1").get(f"/course/activity/{link_id}").get_data(as_text=True)
+    assert "data-fit-frame" in page and "/static/js/frame_resize.js" in page
+    lms.state.fit_frame = False
+    assert "data-fit-frame" not in lms.lms_client("learner1").get(f"/course/activity/{link_id}").get_data(as_text=True)

@@ -59,3 +59,13 @@ def test_standalone_server_serves_the_course(tmp_path):
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_like_moodle_means_single_use_hints_and_no_platform_storage(tmp_path):
+    from demo_lms.__main__ import parse_args
+
+    assert parse_args(["--like-moodle"]).like_moodle and not parse_args([]).like_moodle
+    state = create_demo_lms("http://tool.test", "http://lms.test", tmp_path, platform_storage=True,
+                            like_moodle=True).extensions["demo_lms"]
+    assert state.single_use_hints and not state.platform_storage
+    state.store.close()

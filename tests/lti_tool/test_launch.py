@@ -4,7 +4,7 @@ import time
 import pytest
 
 from lti_tool.models import ActivityInstance, Context, LaunchSession, Membership, User
-from tests.support.platform import foreign_key
+from tests.support.platform import auth_request_url, foreign_key
 
 LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 LEARNER_ROLE = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
@@ -58,16 +58,22 @@ def test_replayed_id_token_with_a_fresh_state_is_refused(client, platform):
 
 
 def test_token_from_another_browser_is_refused(app, client, platform):
-    victim = app.test_client()
-    params = platform.login_params("learner1")
-    login = victim.get("/lti/login", query_string=params)
     from urllib.parse import parse_qsl, urlsplit
 
-    auth_query = dict(parse_qsl(urlsplit(login.headers["Location"]).query))
-    id_token, state = platform.authorize(auth_query, "learner1")
-    # The attacker's browser (no state cookie) posts the victim's token and state.
-    assert_refused(client.post("/lti/launch", data={"id_token": id_token, "state": state}))
+    victim = app.test_client()
+
+    def victims_token():
+        login = victim.get("/lti/login", query_string=platform.login_params("learner1"))
+        return platform.authorize(dict(parse_qsl(urlsplit(auth_request_url(login)).query)), "learner1")
+
+    # The attacker's browser (no state cookie) posts the victim's token and state: it is asked for the
+    # binding from the frame's storage, which only the victim's browser holds.
+    id_token, state = victims_token()
+    waiting = client.post("/lti/launch", data={"id_token": id_token, "state": state})
+    assert waiting.status_code == 200 and id_token not in waiting.get_data(as_text=True)
+    assert_refused(client.post("/lti/launch/verify", data={"state": state, "secret": ""}))
     # Even with a state cookie of its own from another login, the binding does not match.
+    id_token, state = victims_token()
     client.get("/lti/login", query_string=platform.login_params("learner2"))
     client.set_cookie(f"ln_state_{state[:24]}", "guessed", domain="localhost")
     assert_refused(client.post("/lti/launch", data={"id_token": id_token, "state": state}))

@@ -47,14 +47,3 @@ def test_a_second_token_for_a_waiting_state_is_refused(client, cookieless, platf
     _, id_token, state = _storage_login(client, platform)
     cookieless.post("/lti/launch", data={"id_token": id_token, "state": state})
     assert cookieless.post("/lti/launch", data={"id_token": id_token, "state": state}).status_code == 400
-
-
-def test_without_platform_storage_a_missing_cookie_offers_a_new_window(cookieless, client, platform):
-    params = platform.login_params("learner1")
-    login = client.get("/lti/login", query_string=params)
-    auth_query = dict(parse_qsl(urlsplit(login.headers["Location"]).query))
-    id_token, state = platform.authorize(auth_query, "learner1")
-    response = cookieless.post("/lti/launch", data={"id_token": id_token, "state": state})
-    assert response.status_code == 400
-    html = response.get_data(as_text=True)
-    assert 'target="_blank"' in html and "/lti/login?" in html

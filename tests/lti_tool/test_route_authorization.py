@@ -32,6 +32,7 @@ ACCESS = {
     ("jwks", "GET"): PUBLIC, ("health", "GET"): PUBLIC, ("static", "GET"): PUBLIC,
     ("lti_login.login", "GET"): PUBLIC, ("lti_login.login", "POST"): PUBLIC,
     ("lti_launch.launch", "POST"): PUBLIC, ("lti_launch.verify", "POST"): PUBLIC,
+    ("lti_launch.launch_address", "GET"): PUBLIC, ("lti_login.probe", "GET"): PUBLIC,
     ("dynamic_registration.register", "GET"): PUBLIC,
     ("deep_linking.picker", "GET"): DEEP_LINKING, ("deep_linking.configure", "GET"): DEEP_LINKING,
     ("deep_linking.configure", "POST"): DEEP_LINKING,

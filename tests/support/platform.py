@@ -1,5 +1,7 @@
 """TestPlatform: the demo LMS in-process as the tool's LTI platform, with helpers for launch tests."""
 import contextlib
+import html
+import re
 import threading
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
@@ -131,9 +133,10 @@ class TestPlatform(CourseHelpers):
         params = self.login_params(user_key, link_id, deep_linking)
         login = tool_client.get("/lti/login", query_string=params)
         self.last_login_response = login
-        if login.status_code not in (302, 303):
+        next_url = auth_request_url(login)
+        if next_url is None:
             return login
-        location = urlsplit(login.headers["Location"])
+        location = urlsplit(next_url)
         auth_url = f"{location.scheme}://{location.netloc}{location.path}"
         if auth_url != self.registration["auth_login_url"]:
             raise AssertionError(f"the tool redirected to {auth_url}, not the platform's auth URL")
@@ -199,3 +202,11 @@ def _reuse_app_context(app):
             yield
 
     return around
+
+
+def auth_request_url(login):
+    """Where the tool's login response sends the browser: its redirect, or the storage page's next URL."""
+    if login.status_code in (302, 303):
+        return login.headers["Location"]
+    found = re.search(r'data-next="([^"]+)"', login.get_data(as_text=True)) if login.status_code == 200 else None
+    return html.unescape(found.group(1)) if found else None
