@@ -40,6 +40,8 @@ def register_activities(app):
     """Fill the registry (refusing duplicate ids) and mount each activity's blueprint."""
     ACTIVITIES.clear()
     ACTIVITIES.update(_build_registry(ACTIVITY_CLASSES))
+    # The core checks a placement's type against the blueprint its view belongs to.
+    app.extensions["activity_blueprints"] = {cls.blueprint.name: cls.id for cls in ACTIVITIES.values()}
     for cls in ACTIVITIES.values():
         if cls.blueprint.name not in app.blueprints:
             app.register_blueprint(cls.blueprint)

@@ -15,14 +15,14 @@ bp = Blueprint("deep_linking", __name__, url_prefix="/lti/deep-linking")
 
 
 @bp.get("/")
-@launch_required(role="instructor", instance_arg=None)
+@launch_required(role="facilitator", instance_arg=None)
 def picker():
     """The activity types to choose from."""
     return render_template("lti/picker.html", activities=all_activities(), mode="deep_linking")
 
 
 @bp.route("/<type_id>", methods=["GET", "POST"])
-@launch_required(role="instructor", instance_arg=None)
+@launch_required(role="facilitator", instance_arg=None)
 def configure(type_id):
     """The chosen type's settings; on success, the signed response auto-posted to the LMS."""
     activity = activity_or_404(type_id)

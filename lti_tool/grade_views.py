@@ -5,7 +5,7 @@ from werkzeug.routing import BuildError
 from activities import get_activity
 from lti_tool.extensions import csrf, db
 from lti_tool.grades.requeue import send_again as queue_again
-from lti_tool.models import ActivityInstance, Membership, User
+from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
 
 bp = Blueprint("grades", __name__, url_prefix="/grades")
@@ -13,10 +13,9 @@ bp = Blueprint("grades", __name__, url_prefix="/grades")
 
 @bp.post("/<id:iid>/send-again/<id:uid>")
 @csrf.exempt  # the launch session's token is checked by launch_required
-@launch_required(role="instructor")
-def send_again(iid, uid):
+@launch_required(role="facilitator")
+def send_again(instance, uid):
     """Queue the learner's current score again, then go back to the page the facilitator came from."""
-    instance = db.get_or_404(ActivityInstance, iid)
     learner = db.session.get(User, uid)
     in_course = learner is not None and learner.platform_id == instance.platform_id and db.session.execute(
         db.select(Membership.id).filter_by(user_id=uid, context_id=instance.context_id)).first()

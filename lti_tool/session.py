@@ -21,7 +21,7 @@ from sqlalchemy import update
 
 from lti_tool.extensions import db
 from lti_tool.launch import Launch
-from lti_tool.models import LaunchSession
+from lti_tool.models import ActivityInstance, LaunchSession
 from lti_tool.models.base import utcnow
 from lti_tool.rate_limit import check_write_rate
 
@@ -30,6 +30,7 @@ CSRF_FIELD = "csrf_token"
 CSRF_HEADER = "X-CSRF-Token"
 UNSAFE_METHODS = {"POST", "PUT", "PATCH", "DELETE"}
 TOUCH_SECONDS = 60
+ROLES = (None, "learner", "facilitator")
 
 
 class LaunchRequired(Exception):
@@ -129,19 +130,26 @@ def check_csrf(launch):
         abort(400, description="csrf")
 
 
-def launch_required(role=None, instance_arg="iid", fresh=False):
-    """Decorate a view: load the launch into g.launch, check CSRF on writes, and enforce a role.
+def launch_required(role=None, instance_arg="iid", fresh=False, write_role=None):
+    """Decorate a view: load the launch into g.launch and its placement, check CSRF and the role.
 
-    `role="instructor"` admits instructors and administrators; the view's `instance_arg`
-    URL value must be the launch's own activity placement (None for deep-linking views).
-    `fresh=True` (personal-data exports) needs a launch from the LMS within FRESH_LAUNCH_SECONDS.
+    `role` is None (anyone with the launch), "learner" or "facilitator" (instructors and administrators);
+    `write_role` the same for POST and other unsafe methods only (a page both read, one of them writes).
+    The view's `instance_arg` URL value must be the launch's own placement (None for deep-linking
+    views); the view receives that placement, checked against the launch's platform, course and (on an
+    activity's blueprint) activity type, as `instance` in place of the id. `fresh=True` (personal-data
+    exports) needs a launch from the LMS within FRESH_LAUNCH_SECONDS.
     """
+    if role not in ROLES or write_role not in ROLES:
+        raise ValueError(f"unknown role {role!r} or {write_role!r}")
+
     def decorator(view):
         @wraps(view)
         def wrapper(*args, **kwargs):
-            instance_id = kwargs.get(instance_arg) if instance_arg else None
+            instance_id = kwargs.pop(instance_arg, None) if instance_arg else None
             launch = load_launch(instance_id)
-            if role == "instructor" and not launch.is_instructor:
+            required = write_role if write_role and request.method in UNSAFE_METHODS else role
+            if required is not None and launch.is_instructor != (required == "facilitator"):
                 abort(403)
             if fresh and g.launch_opened_at < utcnow() - timedelta(seconds=current_app.config["FRESH_LAUNCH_SECONDS"]):
                 raise LaunchRequired("stale")
@@ -149,9 +157,22 @@ def launch_required(role=None, instance_arg="iid", fresh=False):
             if request.method in UNSAFE_METHODS:
                 check_csrf(launch)
                 check_write_rate(launch)
+            if instance_arg:
+                kwargs["instance"] = placement_of(launch, instance_id)
             return view(*args, **kwargs)
         return wrapper
     return decorator
+
+
+def placement_of(launch, instance_id):
+    """The launch's own placement, checked against its platform, course and the blueprint's activity (else 404)."""
+    instance = db.session.get(ActivityInstance, instance_id)
+    if instance is None or instance.platform_id != launch.platform_id or instance.context_id != launch.context_id:
+        abort(404)
+    activity_type = current_app.extensions.get("activity_blueprints", {}).get(request.blueprint)
+    if activity_type is not None and instance.activity_type != activity_type:
+        abort(404)
+    return instance
 
 
 def launch_url(endpoint, **values):

@@ -5,23 +5,16 @@ from activities import all_activities, get_activity
 from lti_tool.activity_setup import activity_or_404, apply_form, build_form, change_warnings, refuse_changes
 from lti_tool.extensions import db
 from lti_tool.grades.requeue import requeue_changed
-from lti_tool.models import ActivityInstance
 from lti_tool.session import launch_required, launch_url
 
 bp = Blueprint("setup", __name__, url_prefix="/setup")
 
 
-def _instance(iid):
-    return db.get_or_404(ActivityInstance, iid)
-
-
 @bp.get("/<id:iid>")
 @launch_required()
-def index(iid):
+def index(instance):
     """Instructors choose an activity for this link; learners are told it is not ready yet."""
     from flask import g
-
-    instance = _instance(iid)
     activity = get_activity(instance.activity_type) if instance.activity_type else None
     if activity is not None:
         return redirect(launch_url(activity.entry_endpoint()), code=303)
@@ -31,10 +24,9 @@ def index(iid):
 
 
 @bp.route("/<id:iid>/<type_id>", methods=["GET", "POST"])
-@launch_required(role="instructor")
-def configure(iid, type_id):
+@launch_required(role="facilitator")
+def configure(instance, type_id):
     """Settings for the chosen activity, saved on this placement."""
-    instance = _instance(iid)
     activity = activity_or_404(type_id)
     if instance.activity_type and instance.activity_type != activity.id:
         return redirect(launch_url("setup.index"), code=303)

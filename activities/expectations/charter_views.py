@@ -1,20 +1,18 @@
 """The facilitator's routes for the charter: confirming learning goals and agreements, rewording, removing."""
-from flask import abort, g, request
+from flask import abort, request
 from flask_babel import gettext as _
 
 from activities.expectations import bp, dots, goals
 from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
 from activities.expectations.moderation import done, refuse, to_int, text_field
-from activities.expectations.state import instance_for
 from lti_tool.session import launch_required
 
 
 @bp.post("/<id:iid>/goals")
-@launch_required(role="instructor")
-def learning_goals(iid):
+@launch_required(role="facilitator")
+def learning_goals(instance):
     """Confirm learning goals from the ranked themes, add one, reword one, or remove one."""
-    instance = instance_for(g.launch, iid)
     config = exp_settings.load(instance.settings)
     op = request.form.get("op", "")
     limit = goals.MAX_GOAL_LENGTH
@@ -45,10 +43,9 @@ def learning_goals(iid):
 
 
 @bp.post("/<id:iid>/charter")
-@launch_required(role="instructor")
-def charter(iid):
+@launch_required(role="facilitator")
+def charter(instance):
     """Confirm an agreement into the charter (written, or from a card or theme), reword or remove one."""
-    instance = instance_for(g.launch, iid)
     op = request.form.get("op", "")
     limit = goals.MAX_AGREEMENT_LENGTH
     too_long = _("Keep an agreement under %(max)d characters.", max=limit)

@@ -1,12 +1,12 @@
 """Routes for the close: the participant's closing evaluation, and the facilitator's report (HTML and CSV)."""
-from flask import Response, abort, g, redirect, render_template, request
+from flask import Response, g, redirect, render_template, request
 
 from activities.expectations import bp, closing, pages, report
 from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
 from activities.expectations.forms import closing_form, current_language, form_field, verdict_field
 from activities.expectations.meeting_views import error_items
-from activities.expectations.state import instance_for, state_for
+from activities.expectations.state import state_for
 from activities.expectations.views import save_with_score
 from lti_tool.extensions import db
 from lti_tool.session import launch_required, launch_url
@@ -37,15 +37,12 @@ def _closing_page(instance, form=None, status=200, notice=None, kind=None):
 
 
 @bp.route("/<id:iid>/closing", methods=["GET", "POST"])
-@launch_required()
-def closing_page(iid):
+@launch_required(write_role="learner")
+def closing_page(instance):
     """The closing evaluation: participants fill it in once it is open; the facilitator opens and closes it."""
-    instance = instance_for(g.launch, iid)
     if request.method == "GET":
         notice, kind = pages.notice_for(request.args.get("done"))
         return _closing_page(instance, notice=notice, kind=kind)
-    if g.launch.is_instructor:
-        abort(403)
     config = exp_settings.load(instance.settings)
     goal_list = pages.goals.goals_of(instance)
     form = closing_form(goal_list, config.learning_forms, current_language(), formdata=request.form)
@@ -66,10 +63,9 @@ def closing_page(iid):
 
 
 @bp.get("/<id:iid>/report")
-@launch_required(role="instructor")
-def report_page(iid):
+@launch_required(role="facilitator")
+def report_page(instance):
     """The closing report: goals from start to close, the meeting trend, suggestions (printable on one page)."""
-    instance = instance_for(g.launch, iid)
     config = exp_settings.load(instance.settings)
     values = pages.common(instance, config, state_for(instance))
     return render_template(TEMPLATES + "report.html",
@@ -77,10 +73,9 @@ def report_page(iid):
 
 
 @bp.get("/<id:iid>/report.csv")
-@launch_required(role="instructor")
-def report_csv(iid):
+@launch_required(role="facilitator")
+def report_csv(instance):
     """The closing report as CSV: one row per figure, then the participants' texts without names."""
-    instance = instance_for(g.launch, iid)
     config = exp_settings.load(instance.settings)
     built = report.build(instance, config, pages.goals.goals_of(instance), current_language())
     return Response(report.to_csv(built), mimetype="text/csv", headers={

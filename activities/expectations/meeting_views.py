@@ -5,7 +5,7 @@ from activities.expectations import bp, goals, meetings, pages, results
 from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
 from activities.expectations.forms import MeetingForm, evaluation_form, progress_field
-from activities.expectations.state import instance_for, state_for
+from activities.expectations.state import state_for
 from activities.expectations.views import save_with_score
 from lti_tool.extensions import db
 from lti_tool.session import launch_required, launch_url
@@ -43,18 +43,16 @@ def _overview(instance, form=None, status=200, notice=None, kind=None):
 
 @bp.get("/<id:iid>/meetings")
 @launch_required()
-def meetings_page(iid):
+def meetings_page(instance):
     """The meetings: participants see what to evaluate; the facilitator plans and sees the trend."""
-    instance = instance_for(g.launch, iid)
     notice, kind = pages.notice_for(request.args.get("done"))
     return _overview(instance, notice=notice, kind=kind)
 
 
 @bp.post("/<id:iid>/meetings")
-@launch_required(role="instructor")
-def add_meeting(iid):
+@launch_required(role="facilitator")
+def add_meeting(instance):
     """The facilitator adds a meeting (date and topic)."""
-    instance = instance_for(g.launch, iid)
     form = MeetingForm(formdata=request.form)
     if not form.validate():
         return _overview(instance, form=form, status=400)
@@ -68,10 +66,9 @@ def add_meeting(iid):
 
 
 @bp.post("/<id:iid>/meetings/<id:mid>/edit")
-@launch_required(role="instructor")
-def edit_meeting(iid, mid):
+@launch_required(role="facilitator")
+def edit_meeting(instance, mid):
     """Change a meeting's date or topic, or delete a meeting nobody evaluated yet."""
-    instance = instance_for(g.launch, iid)
     meeting = meetings.meeting_by_id(instance, mid)
     if meeting is None:
         abort(404)
@@ -116,18 +113,15 @@ def _evaluation_page(instance, meeting, form=None, status=200, notice=None, kind
 
 
 @bp.route("/<id:iid>/meetings/<id:mid>", methods=["GET", "POST"])
-@launch_required()
-def meeting(iid, mid):
+@launch_required(write_role="learner")
+def meeting(instance, mid):
     """Participants evaluate a meeting (and see the group's figures); the facilitator reads the results."""
-    instance = instance_for(g.launch, iid)
     found = meetings.meeting_by_id(instance, mid)
     if found is None:
         abort(404)
     if request.method == "GET":
         notice, kind = pages.notice_for(request.args.get("done"))
         return _evaluation_page(instance, found, notice=notice, kind=kind)
-    if g.launch.is_instructor:
-        abort(403)
     goal_list = goals.goals_of(instance)
     form = evaluation_form(goal_list, formdata=request.form)
     if not form.validate():

@@ -1,12 +1,12 @@
 """The facilitator's routes on the board: phases, moderation, clustering, learning goals and the charter."""
-from flask import abort, g, jsonify, redirect, request
+from flask import abort, jsonify, redirect, request
 from flask_babel import gettext as _
 
 from activities.expectations import bp, cards, themes
 from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
 from activities.expectations.state import control as apply_control
-from activities.expectations.state import current_version, instance_for
+from activities.expectations.state import current_version
 from activities.expectations.views import render_board
 from lti_tool.extensions import db
 from lti_tool.forms import REFUSED_CHARACTER
@@ -69,10 +69,9 @@ def _selected(instance):
 
 
 @bp.post("/<id:iid>/control")
-@launch_required(role="instructor")
-def control(iid):
+@launch_required(role="facilitator")
+def control(instance):
     """Open or close posting, dot voting and the closing evaluation."""
-    instance = instance_for(g.launch, iid)
     action = request.form.get("action", "")
     applied = apply_control(instance, action)
     back = "expectations.closing_page" if action.endswith("_closing") else "expectations.index"
@@ -80,10 +79,9 @@ def control(iid):
 
 
 @bp.post("/<id:iid>/cluster")
-@launch_required(role="instructor")
-def cluster(iid):
+@launch_required(role="facilitator")
+def cluster(instance):
     """Act on the selected cards: group into a new theme, add to a theme, take out, merge, hide, show."""
-    instance = instance_for(g.launch, iid)
     op = request.form.get("op", "")
     if op not in ("group", "add", "take_out", "merge", "hide", "show"):
         abort(400)
@@ -118,10 +116,9 @@ def cluster(iid):
 
 
 @bp.post("/<id:iid>/cards/<id:cid>/moderate")
-@launch_required(role="instructor")
-def moderate(iid, cid):
+@launch_required(role="facilitator")
+def moderate(instance, cid):
     """One card: edit its text (marked as edited), hide or show it, or separate its merged duplicates."""
-    instance = instance_for(g.launch, iid)
     found = cards.cards_by_ids(instance, {cid})
     if not found:
         abort(404)
@@ -144,10 +141,9 @@ def moderate(iid, cid):
 
 
 @bp.post("/<id:iid>/themes/<id:tid>")
-@launch_required(role="instructor")
-def theme(iid, tid):
+@launch_required(role="facilitator")
+def theme(instance, tid):
     """Rename or remove a theme."""
-    instance = instance_for(g.launch, iid)
     found = themes.theme_by_id(instance, tid)
     if found is None:
         abort(404)
@@ -167,10 +163,9 @@ def theme(iid, tid):
 
 
 @bp.post("/<id:iid>/columns/<column>/singletons")
-@launch_required(role="instructor")
-def singletons(iid, column):
+@launch_required(role="facilitator")
+def singletons(instance, column):
     """Every loose card of a column becomes a theme of its own (to vote on cards as they are)."""
-    instance = instance_for(g.launch, iid)
     if column not in exp_settings.load(instance.settings).column_keys:
         abort(404)
     themes.each_card_a_theme(instance, column)

@@ -6,7 +6,7 @@ from activities.expectations import ExpectationsActivity, bp, erase, pages, part
 from activities.expectations import export as exporting
 from activities.expectations import settings as exp_settings
 from activities.expectations.forms import current_language
-from activities.expectations.state import instance_for, state_for
+from activities.expectations.state import state_for
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
 from lti_tool.models import Membership, User
@@ -22,10 +22,9 @@ def _csv(body, filename):
 
 
 @bp.get("/<id:iid>/participants")
-@launch_required(role="instructor")
-def participants(iid):
+@launch_required(role="facilitator")
+def participants(instance):
     """Who took part in which step, their participation and gradebook status; export and erase per person."""
-    instance = instance_for(g.launch, iid)
     config = exp_settings.load(instance.settings)
     listed, source = people.participants(g.launch, instance)
     progress, cards, held, closing_open = participation.everyone(instance)
@@ -61,10 +60,9 @@ def _person_or_404(instance, uid):
 
 
 @bp.get("/<id:iid>/participants/<id:uid>/export.csv")
-@launch_required(role="instructor", fresh=True)
-def export_person(iid, uid):
+@launch_required(role="facilitator", fresh=True)
+def export_person(instance, uid):
     """One participant's data with their name (for an access request); fully anonymous cards stay out."""
-    instance = instance_for(g.launch, iid)
     user = _person_or_404(instance, uid)
     config = exp_settings.load(instance.settings)
     rows = exporting.rows(instance, current_language(), user_id=user.id, cards=not config.fully_anonymous,
@@ -74,28 +72,25 @@ def export_person(iid, uid):
 
 @bp.get("/<id:iid>/my-data.csv")
 @launch_required()
-def my_data(iid):
+def my_data(instance):
     """A participant downloads everything this activity holds about them."""
-    instance = instance_for(g.launch, iid)
     rows = exporting.rows(instance, current_language(), user_id=g.launch.user_id,
                           who=lambda _uid: g.launch.user_name or "")
     return _csv(exporting.to_csv(rows), f"my-data-{instance.id}.csv")
 
 
 @bp.get("/<id:iid>/export.csv")
-@launch_required(role="instructor", fresh=True)
-def export_all(iid):
+@launch_required(role="facilitator", fresh=True)
+def export_all(instance):
     """All answers of the placement as CSV, with pseudonymous participant codes."""
-    instance = instance_for(g.launch, iid)
     return _csv(exporting.to_csv(ExpectationsActivity.export(instance, language=current_language())),
                 f"expectations-{instance.id}.csv")
 
 
 @bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="instructor")
-def erase_person(iid, uid):
+@launch_required(role="facilitator")
+def erase_person(instance, uid):
     """Confirm (GET), then erase (POST) everything this activity holds about one participant."""
-    instance = instance_for(g.launch, iid)
     user = _person_or_404(instance, uid)
     if request.method == "GET":
         return render_template(TEMPLATES + "erase_confirm.html", instance=instance, person=user,

@@ -5,7 +5,6 @@ from sqlalchemy.dialects import postgresql, sqlite
 
 from activities.expectations.models import BoardState
 from lti_tool.extensions import db
-from lti_tool.models import ActivityInstance
 from lti_tool.models.base import utcnow
 
 NOT_STARTED, OPEN, CLOSED = "not_started", "open", "closed"
@@ -19,15 +18,6 @@ ACTIONS = {
     "open_closing": ("closing", (NOT_STARTED, CLOSED), OPEN),
     "close_closing": ("closing", (OPEN,), CLOSED),
 }
-
-
-def instance_for(launch, iid):
-    """The launch's own placement, checked against its platform, course and activity type (else 404)."""
-    instance = db.session.get(ActivityInstance, iid)
-    if (instance is None or instance.activity_type != "expectations" or instance.platform_id != launch.platform_id
-            or instance.context_id != launch.context_id):
-        abort(404)
-    return instance
 
 
 def insert_missing(model, **values):

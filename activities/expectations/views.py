@@ -9,7 +9,7 @@ from activities.expectations import ExpectationsActivity, bp, cards, dots, pages
 from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
 from activities.expectations.models import Card
-from activities.expectations.state import current_version, instance_for, state_for
+from activities.expectations.state import current_version, state_for
 from lti_tool.extensions import db
 from lti_tool.forms import REFUSED_CHARACTER
 from lti_tool.grades import record_participation
@@ -46,22 +46,20 @@ def save_with_score(instance, write):
 
 @bp.get("/<id:iid>")
 @launch_required()
-def index(iid):
+def index(instance):
     """The start board: participants post and vote; the facilitator moderates, clusters and confirms."""
-    instance = instance_for(g.launch, iid)
     notice, kind = pages.notice_for(request.args.get("done"))
     return render_board(instance, notice=notice, kind=kind)
 
 
 @bp.get("/<id:iid>/live")
 @launch_required()
-def live(iid):
+def live(instance):
     """The board's changing regions as JSON; an unchanged board answers 304 after one small read."""
-    tag = f"b{current_version(iid)}-{g.launch.user_id}-{g.launch.role}-{get_locale()}"
+    tag = f"b{current_version(instance.id)}-{g.launch.user_id}-{g.launch.role}-{get_locale()}"
     if request.if_none_match.contains(tag):
         response = current_app.response_class(status=304)
     else:
-        instance = instance_for(g.launch, iid)
         state = state_for(instance)
         html = render_template("activities/expectations/live.html", **pages.board_page(g.launch, instance))
         response = jsonify(version=state.version, posting_open=state.posting_open, voting=state.voting, html=html,
@@ -72,12 +70,9 @@ def live(iid):
 
 
 @bp.post("/<id:iid>/cards")
-@launch_required()
-def post_card(iid):
+@launch_required(role="learner")
+def post_card(instance):
     """A participant adds a short card to a column."""
-    if g.launch.is_instructor:
-        abort(403)
-    instance = instance_for(g.launch, iid)
     config = exp_settings.load(instance.settings)
     column = request.form.get("column", "")
     if column not in config.column_keys:
@@ -104,9 +99,8 @@ def post_card(iid):
 
 @bp.post("/<id:iid>/cards/<id:cid>/withdraw")
 @launch_required()
-def withdraw(iid, cid):
+def withdraw(instance, cid):
     """A participant removes one of their own cards."""
-    instance = instance_for(g.launch, iid)
     try:
         save_with_score(instance, lambda: cards.withdraw(instance, g.launch.user_id, cid))
     except Refused as refused:
@@ -129,12 +123,9 @@ def _allocation(form):
 
 
 @bp.post("/<id:iid>/dots")
-@launch_required()
-def vote(iid):
+@launch_required(role="learner")
+def vote(instance):
     """A participant spends their dots (replacing earlier ones) with their participation, in one commit."""
-    if g.launch.is_instructor:
-        abort(403)
-    instance = instance_for(g.launch, iid)
     config = exp_settings.load(instance.settings)
     allocation = _allocation(request.form)
     if allocation is None:

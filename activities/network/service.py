@@ -1,7 +1,6 @@
 """Drawings: finding the learner's own, creating one (as a copy of the earlier moment) and the version check."""
 import secrets
 
-from flask import abort
 from sqlalchemy import select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.attributes import set_committed_value
@@ -9,21 +8,11 @@ from sqlalchemy.orm.attributes import set_committed_value
 from activities.network.models import AlterTie, Contact, Drawing
 from lti_tool.extensions import db
 from lti_tool.input_policy import INT_MAX
-from lti_tool.models import ActivityInstance
 from lti_tool.models.base import utcnow
 
 
 class Conflict(Exception):
     """The drawing changed since the page was built (another tab, window or device saved first)."""
-
-
-def instance_for(launch, iid):
-    """The launch's own placement, checked against its platform, course and activity type (else 404)."""
-    instance = db.session.get(ActivityInstance, iid)
-    if (instance is None or instance.activity_type != "network" or instance.platform_id != launch.platform_id
-            or instance.context_id != launch.context_id):
-        abort(404)
-    return instance
 
 
 def new_key():

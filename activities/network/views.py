@@ -1,5 +1,5 @@
 """The entry page: a learner's overview of their drawing, or the facilitator's dashboard."""
-from flask import abort, g, redirect, render_template, request
+from flask import g, redirect, render_template, request
 
 from activities.network import bp, dashboard, pages, progress, service
 from activities.network.saving import Conflict
@@ -10,9 +10,8 @@ from lti_tool.session import launch_required, launch_url
 
 @bp.get("/<id:iid>")
 @launch_required()
-def index(iid):
+def index(instance):
     """Learners see their steps and progress; facilitators get the dashboard."""
-    instance = service.instance_for(g.launch, iid)
     notice, kind = pages.notice_for(request.args.get("done"))
     if g.launch.is_instructor:
         return render_template("activities/network/facilitator.html", notice=notice, notice_kind=kind,
@@ -23,12 +22,9 @@ def index(iid):
 
 
 @bp.post("/<id:iid>/start")
-@launch_required()
-def start(iid):
+@launch_required(role="learner")
+def start(instance):
     """Create the drawing for the open moment: a copy of the earlier one, or empty."""
-    if g.launch.is_instructor:
-        abort(403)
-    instance = service.instance_for(g.launch, iid)
     view = pages.learner_view(g.launch, instance)
     copy = request.form.get("mode", "copy") != "empty"
     if view.drawing is None:

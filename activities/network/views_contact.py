@@ -32,19 +32,19 @@ def _render(view, contact, form, status=200, notice=None, kind=None):
 
 
 @bp.get("/<id:iid>/contacts/<key>")
-@launch_required()
-def contact_page(iid, key):
+@launch_required(role="learner")
+def contact_page(instance, key):
     """Edit one contact (read-only at an earlier moment)."""
-    view = view_for(iid, request.args.get("moment"))
+    view = view_for(instance, request.args.get("moment"))
     contact = contacts.contact_or_404(view.drawing, key)
     return _render(view, contact, _form(view, contact))
 
 
 @bp.post("/<id:iid>/contacts/<key>")
-@launch_required()
-def save_contact(iid, key):
+@launch_required(role="learner")
+def save_contact(instance, key):
     """Save one contact; errors come back on the same page with the learner's input kept."""
-    view = view_for(iid)
+    view = view_for(instance)
     contact = contacts.contact_or_404(view.drawing, key)
     form = _form(view, contact, request.form)
     valid = form.validate()
@@ -72,9 +72,9 @@ def save_contact(iid, key):
         save(view, form.sent_version(), change, form.moment.data)
     except contacts.Refused as refused:
         form[refused.field].errors.append(refused.message)
-        return _render(view_for(iid), contact, form, status=400)
+        return _render(view_for(instance), contact, form, status=400)
     except Conflict as exc:
-        fresh = view_for(iid)
+        fresh = view_for(instance)
         current = contacts.contact_or_404(fresh.drawing, key)
         form.version.data = str(fresh.version)
         return _render(fresh, current, form, status=409, notice=stale_notice(exc), kind="warning")
@@ -82,10 +82,10 @@ def save_contact(iid, key):
 
 
 @bp.post("/<id:iid>/contacts/<key>/delete")
-@launch_required()
-def delete_contact(iid, key):
+@launch_required(role="learner")
+def delete_contact(instance, key):
     """Remove a contact (and their ties) from the open moment's drawing."""
-    view = view_for(iid)
+    view = view_for(instance)
     contacts.contact_or_404(view.drawing, key)
     version = bounded_int(request.form.get("version"), low=0)
 
@@ -95,7 +95,7 @@ def delete_contact(iid, key):
     try:
         save(view, version, change, request.form.get("moment"))
     except Conflict as exc:
-        fresh = view_for(iid)
+        fresh = view_for(instance)
         current = next((c for c in fresh.contacts if c.key == key), None)
         if current is None:
             return redirect(launch_url("network.contacts_page", done="removed"), code=303)

@@ -2,7 +2,7 @@
 from flask import abort, g, redirect, render_template, request
 from flask_babel import lazy_gettext as _l
 
-from activities.network import bp, contacts, pages, people, service
+from activities.network import bp, contacts, pages, people
 from activities.network.contacts import Refused
 from activities.network.forms import ContactForm, MembersForm, options
 from activities.network.saving import Conflict, MomentMoved, save
@@ -13,11 +13,8 @@ LIST_TEMPLATE = "activities/network/contacts.html"
 EDIT_TEMPLATE = "activities/network/contact_edit.html"
 
 
-def view_for(iid, moment=None):
-    """The learner's view of their drawing (403 for facilitators, 404 for another placement)."""
-    instance = service.instance_for(g.launch, iid)
-    if g.launch.is_instructor:
-        abort(403)
+def view_for(instance, moment=None):
+    """The learner's view of their drawing at a moment (the open one by default)."""
     return pages.learner_view(g.launch, instance, moment)
 
 
@@ -54,19 +51,19 @@ def _render_list(view, add_form=None, members_form=None, status=200, notice=None
 
 
 @bp.get("/<id:iid>/contacts")
-@launch_required()
-def contacts_page(iid):
+@launch_required(role="learner")
+def contacts_page(instance):
     """Every contact with its ring and relations, and forms to add more."""
-    view = view_for(iid, request.args.get("moment"))
+    view = view_for(instance, request.args.get("moment"))
     notice, kind = pages.notice_for(request.args.get("done"))
     return _render_list(view, notice=notice, kind=kind)
 
 
 @bp.post("/<id:iid>/contacts")
-@launch_required()
-def add_contact(iid):
+@launch_required(role="learner")
+def add_contact(instance):
     """Add a person by hand (name or initials, role, place, and optionally ring and relations)."""
-    view = view_for(iid)
+    view = view_for(instance)
     form = new_contact_form(view, request.form)
     if not form.validate():
         return _render_list(view, add_form=form, status=400)
@@ -79,19 +76,19 @@ def add_contact(iid):
         save(view, form.sent_version(), change, form.moment.data)
     except Refused as refused:
         form.label.errors.append(refused.message)
-        return _render_list(view_for(iid), add_form=form, status=400)
+        return _render_list(view_for(instance), add_form=form, status=400)
     except Conflict as exc:
-        return _render_list(view_for(iid), add_form=form, status=409, notice=stale_notice(exc), kind="warning")
+        return _render_list(view_for(instance), add_form=form, status=409, notice=stale_notice(exc), kind="warning")
     if request.args.get("back") == "drawing":  # added on the empty drawing: back there, to the new person
         return redirect(launch_url("network.drawing", done="added"), code=303)  # the script focuses them
     return redirect(launch_url("network.contacts_page", done="added", _anchor="your-contacts"), code=303)
 
 
 @bp.post("/<id:iid>/contacts/members")
-@launch_required()
-def add_members(iid):
+@launch_required(role="learner")
+def add_members(instance):
     """Add classmates picked from the course list, linked by their LMS user id."""
-    view = view_for(iid)
+    view = view_for(instance)
     available = {p.sub: p for p in _available(view)}
     form = _members_form(view, list(available.values()), request.form)
     picked = [sub for sub in (form.members.data or ()) if sub]
@@ -109,9 +106,9 @@ def add_members(iid):
         save(view, form.sent_version(), change, form.moment.data)
     except Refused as refused:
         form.members.errors = [refused.message]
-        return _render_list(view_for(iid), members_form=form, status=400)
+        return _render_list(view_for(instance), members_form=form, status=400)
     except Conflict as exc:
-        return _render_list(view_for(iid), status=409, notice=stale_notice(exc), kind="warning")
+        return _render_list(view_for(instance), status=409, notice=stale_notice(exc), kind="warning")
     return redirect(launch_url("network.contacts_page", done="added_many", _anchor="your-contacts"), code=303)
 
 
@@ -130,10 +127,10 @@ def _bulk_values(view):
 
 
 @bp.post("/<id:iid>/contacts/bulk")
-@launch_required()
-def save_list(iid):
+@launch_required(role="learner")
+def save_list(instance):
     """Save the rings and relations of every contact in the list at once."""
-    view = view_for(iid)
+    view = view_for(instance)
     values = _bulk_values(view)
     version = bounded_int(request.form.get("version"), low=0)
     if values is None or version is None:
@@ -148,7 +145,7 @@ def save_list(iid):
     try:
         save(view, version, change, request.form.get("moment"))
     except Conflict as exc:
-        return _render_list(view_for(iid), status=409, notice=stale_notice(exc), kind="warning")
+        return _render_list(view_for(instance), status=409, notice=stale_notice(exc), kind="warning")
     return redirect(launch_url("network.contacts_page", done="saved", _anchor="your-contacts"), code=303)
 
 

@@ -1,5 +1,5 @@
 """The sociogram page and its small JSON endpoints (place a contact on a ring, connect two contacts)."""
-from flask import g, jsonify, render_template, request
+from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 
 from activities.network import bp, contacts, layout, pages
@@ -52,10 +52,10 @@ def _error(message, status):
 
 
 @bp.get("/<id:iid>/drawing")
-@launch_required()
-def drawing(iid):
+@launch_required(role="learner")
+def drawing(instance):
     """The sociogram: rings around the participant; the script adds dragging, keys, connecting and zoom."""
-    view = view_for(iid, request.args.get("moment"))
+    view = view_for(instance, request.args.get("moment"))
     notice, kind = pages.notice_for(request.args.get("done"))
     return render_template(PAGE_TEMPLATE, view=view, section="drawing", layout=drawing_layout(view),
                            knows=tie_names(view), notice=notice, notice_kind=kind,
@@ -63,32 +63,32 @@ def drawing(iid):
 
 
 @bp.get("/<id:iid>/drawing/state")
-@launch_required()
-def drawing_state(iid):
+@launch_required(role="learner")
+def drawing_state(instance):
     """The current drawing (after a conflict, or to refresh)."""
-    return _state(view_for(iid, request.args.get("moment")))
+    return _state(view_for(instance, request.args.get("moment")))
 
 
-def _run(iid, body, version, change):
-    view = view_for(iid)
+def _run(instance, body, version, change):
+    view = view_for(instance)
     try:
         save(view, version, change, body.get("moment") if isinstance(body.get("moment"), str) else None)
     except contacts.Refused as refused:
-        return _state(view_for(iid), status=422, error=refused.message)
+        return _state(view_for(instance), status=422, error=refused.message)
     except Conflict as exc:
-        return _state(view_for(iid), status=409, error=str(stale_notice(exc)))
+        return _state(view_for(instance), status=409, error=str(stale_notice(exc)))
     return None
 
 
 @bp.post("/<id:iid>/drawing/positions")
-@launch_required()
-def save_positions(iid):
+@launch_required(role="learner")
+def save_positions(instance):
     """Place contacts: {"version": n, "moves": [{"key": k, "ring": 0..N, "angle": degrees or null}]}."""
     body, version = _json_body()
     moves = body.get("moves") if body else None
     if not isinstance(moves, list) or not 0 < len(moves) <= MAX_MOVES:
         return _error(_("Send the contacts to move."), 400)
-    ring_count = view_for(iid).config.ring_count
+    ring_count = view_for(instance).config.ring_count
     for move in moves:
         ring, angle = (move.get("ring"), move.get("angle")) if isinstance(move, dict) else (None, None)
         if (not isinstance(move, dict) or not isinstance(move.get("key"), str) or not isinstance(ring, int)
@@ -102,12 +102,12 @@ def save_positions(iid):
             contacts.place(contacts.contact_or_404(drawing, move["key"]), move["ring"], move.get("angle"),
                            ring_count)
 
-    return _run(iid, body, version, change) or _state(view_for(iid))
+    return _run(instance, body, version, change) or _state(view_for(instance))
 
 
 @bp.post("/<id:iid>/drawing/ties")
-@launch_required()
-def save_tie(iid):
+@launch_required(role="learner")
+def save_tie(instance):
     """Connect or disconnect two contacts who know each other: {"version": n, "a": k, "b": k, "connected": bool}."""
     body, version = _json_body()
     if (not body or not isinstance(body.get("a"), str) or not isinstance(body.get("b"), str)
@@ -119,4 +119,4 @@ def save_tie(iid):
         b = contacts.contact_or_404(drawing, body["b"])
         contacts.set_tie(drawing, a, b, body["connected"])
 
-    return _run(iid, body, version, change) or _state(view_for(iid))
+    return _run(instance, body, version, change) or _state(view_for(instance))

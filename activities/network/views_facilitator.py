@@ -3,7 +3,7 @@ from flask import Response, abort, g, redirect, render_template, request
 from sqlalchemy import select
 
 from activities.network import (
-    bp, convert, course_change, course_view, dashboard, erase, exports, forms, matching, moments, pages, service,
+    bp, convert, course_change, course_view, dashboard, erase, exports, forms, matching, moments, pages,
     tag_links)
 from activities.network import settings as network_settings
 from activities.network.forms import current_language
@@ -21,8 +21,7 @@ FORMATS = {
 }
 
 
-def _setup(iid):
-    instance = service.instance_for(g.launch, iid)
+def _setup(instance):
     config = network_settings.load(instance.settings)
     return instance, config, moments.listing(instance, config, current_language())
 
@@ -36,10 +35,10 @@ def _moment_or_404(listing, key):
 
 
 @bp.post("/<id:iid>/moments")
-@launch_required(role="instructor")
-def open_moment(iid):
+@launch_required(role="facilitator")
+def open_moment(instance):
     """Open a moment (normally the next one); learners then start from a copy of their earlier drawing."""
-    instance, config, _listing = _setup(iid)
+    instance, config, _listing = _setup(instance)
     key, expected = request.form.get("moment", ""), request.form.get("current", "")
     if config.moment(key) is None:
         abort(400)
@@ -51,10 +50,10 @@ def open_moment(iid):
 
 
 @bp.get("/<id:iid>/course")
-@launch_required(role="instructor")
-def course(iid):
+@launch_required(role="facilitator")
+def course(instance):
     """The merged course network at a moment: drawing, knowledge holders, brokers, isolates, communities."""
-    instance, config, listing = _setup(iid)
+    instance, config, listing = _setup(instance)
     moment = _moment_or_404(listing, request.args.get("moment"))
     members = dashboard.members_map(g.launch, instance)
     language = current_language()
@@ -74,10 +73,10 @@ def course(iid):
 
 
 @bp.get("/<id:iid>/matches")
-@launch_required(role="instructor")
-def matches(iid):
+@launch_required(role="facilitator")
+def matches(instance):
     """For each participant's needs, who in the course offers that knowledge."""
-    instance, config, listing = _setup(iid)
+    instance, config, listing = _setup(instance)
     moment = _moment_or_404(listing, request.args.get("moment"))
     pairs = convert.moment_drawings(instance, moment.key)
     egos = [convert.ego(d, u.sub, u.name or "", config) for d, u in pairs]
@@ -104,10 +103,10 @@ def _suggested_pairs(rows):
 
 
 @bp.post("/<id:iid>/tag-links")
-@launch_required(role="instructor")
-def tag_link(iid):
+@launch_required(role="facilitator")
+def tag_link(instance):
     """The facilitator says two tags are the same knowledge, are not, or takes that back."""
-    instance, _config, listing = _setup(iid)
+    instance, _config, listing = _setup(instance)
     form = forms.TagLinkForm(request.form)
     if not form.validate() or not tag_links.decide(instance, form.first.data, form.second.data,
                                                    forms.TAG_VERDICTS[form.verdict.data]):
@@ -118,10 +117,10 @@ def tag_link(iid):
 
 
 @bp.get("/<id:iid>/export/<moment_key>/<fmt>")
-@launch_required(role="instructor", fresh=True)
-def export(iid, moment_key, fmt):
+@launch_required(role="facilitator", fresh=True)
+def export(instance, moment_key, fmt):
     """The course network at a moment as GraphML, CSV nodes, CSV edges or JSON (codes; names on request)."""
-    instance, config, listing = _setup(iid)
+    instance, config, listing = _setup(instance)
     moment = _moment_or_404(listing, moment_key)
     if fmt not in FORMATS:
         abort(404)
@@ -155,10 +154,9 @@ def _learner_or_404(instance, uid):
 
 
 @bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="instructor")
-def erase_learner(iid, uid):
+@launch_required(role="facilitator")
+def erase_learner(instance, uid):
     """Confirm (GET), then erase (POST) one learner's drawings and unlink them from others' drawings."""
-    instance = service.instance_for(g.launch, iid)
     user = _learner_or_404(instance, uid)
     if request.method == "GET":
         drawings, contacts = erase.counts(instance, user.id)

@@ -12,10 +12,10 @@ def _ego(view, drawing):
 
 
 @bp.get("/<id:iid>/insights")
-@launch_required()
-def insights(iid):
+@launch_required(role="learner")
+def insights(instance):
     """Each measure of the learner's network with one sentence on what it means for learning."""
-    view = view_for(iid, request.args.get("moment"))
+    view = view_for(instance, request.args.get("moment"))
     found = metrics.insights(_ego(view, view.drawing), view.config.location_keys()) if view.drawing else ()
     course = aggregates.figures(view.instance, view.moment.key, view.config.min_group_size)
     return render_template("activities/network/insights.html", view=view, section="insights",
@@ -29,10 +29,10 @@ def _drawn_moments(view):
 
 
 @bp.get("/<id:iid>/change")
-@launch_required()
-def change_view(iid):
+@launch_required(role="learner")
+def change_view(instance):
     """New and lost contacts, ties that became strong or weak, changed relations, measures side by side."""
-    view = view_for(iid, request.args.get("moment"))
+    view = view_for(instance, request.args.get("moment"))
     drawn, mine = _drawn_moments(view)
     if len(drawn) < 2:
         return render_template("activities/network/change.html", view=view, section="change", comparison=None,

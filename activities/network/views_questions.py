@@ -39,19 +39,19 @@ def _render(view, rows=None, status=200, notice=None, kind=None, add_error=None,
 
 
 @bp.get("/<id:iid>/questions")
-@launch_required()
-def questions_page(iid):
+@launch_required(role="learner")
+def questions_page(instance):
     """The grid: every contact with the three questions, and a box to add several people."""
-    view = view_for(iid, request.args.get("moment"))
+    view = view_for(instance, request.args.get("moment"))
     notice, kind = pages.notice_for(request.args.get("done"))
     return _render(view, notice=notice, kind=kind)
 
 
 @bp.post("/<id:iid>/questions")
-@launch_required()
-def save_questions(iid):
+@launch_required(role="learner")
+def save_questions(instance):
     """Save the three questions of every contact in the grid at once."""
-    view = view_for(iid)
+    view = view_for(instance)
     rows = _rows(view, request.form)
     valid = all([row.validate() for row in rows.values()])  # every row, so every error shows at once
     by_key = {c.key: c for c in view.contacts}
@@ -69,7 +69,7 @@ def save_questions(iid):
     try:
         save(view, bounded_int(request.form.get("version"), low=0), change, request.form.get("moment"))
     except Conflict as exc:
-        return _render(view_for(iid), rows, status=409, notice=stale_notice(exc), kind="warning")
+        return _render(view_for(instance), rows, status=409, notice=stale_notice(exc), kind="warning")
     return redirect(launch_url("network.questions_page", done="saved", _anchor="grid"), code=303)
 
 
@@ -84,10 +84,10 @@ def _names(raw):
 
 
 @bp.post("/<id:iid>/questions/people")
-@launch_required()
-def add_people(iid):
+@launch_required(role="learner")
+def add_people(instance):
     """Add several people by hand, one per line, all in the same place."""
-    view = view_for(iid)
+    view = view_for(instance)
     raw, place = request.form.get("names", ""), request.form.get("place", "")
     names = _names(raw)
     error = (_l("Write one name, initials or pseudonym per line.") if not names else
@@ -105,8 +105,8 @@ def add_people(iid):
     try:
         save(view, bounded_int(request.form.get("version"), low=0), change, request.form.get("moment"))
     except Refused as refused:
-        return _render(view_for(iid), status=400, add_error=refused.message, names=raw[:4000], place=place)
+        return _render(view_for(instance), status=400, add_error=refused.message, names=raw[:4000], place=place)
     except Conflict as exc:
-        return _render(view_for(iid), status=409, notice=stale_notice(exc), kind="warning", names=raw[:4000],
+        return _render(view_for(instance), status=409, notice=stale_notice(exc), kind="warning", names=raw[:4000],
                        place=place)
     return redirect(launch_url("network.questions_page", done="added", _anchor="grid"), code=303)

@@ -45,10 +45,10 @@ def _render_knowledge(view, launch, form, status=200, notice=None, kind=None):
 
 
 @bp.route("/<id:iid>/knowledge", methods=["GET", "POST"])
-@launch_required()
-def knowledge(iid):
+@launch_required(role="learner")
+def knowledge(instance):
     """What I could share and for whom, what I need and who could help; and the consent to be suggested."""
-    view = view_for(iid, request.args.get("moment") if request.method == "GET" else None)
+    view = view_for(instance, request.args.get("moment") if request.method == "GET" else None)
     if request.method == "GET":
         notice, kind = notice_for(request.args.get("done"))
         return _render_knowledge(view, g.launch, KnowledgeForm(data=_knowledge_data(view)), notice=notice, kind=kind)
@@ -64,17 +64,17 @@ def knowledge(iid):
     try:
         save(view, form.sent_version(), change, form.moment.data)
     except Conflict as exc:
-        fresh = view_for(iid)
+        fresh = view_for(instance)
         form.version.data, form.moment.data = str(fresh.version), fresh.moment.key
         return _render_knowledge(fresh, g.launch, form, status=409, notice=stale_notice(exc), kind="warning")
     return redirect(launch_url("network.knowledge", done="saved"), code=303)
 
 
 @bp.route("/<id:iid>/reflection", methods=["GET", "POST"])
-@launch_required()
-def reflection(iid):
+@launch_required(role="learner")
+def reflection(instance):
     """What makes it hard to call on others, and how the learner will tackle it."""
-    view = view_for(iid, request.args.get("moment") if request.method == "GET" else None)
+    view = view_for(instance, request.args.get("moment") if request.method == "GET" else None)
     if request.method == "GET":
         notice, kind = notice_for(request.args.get("done"))
         d = view.drawing
@@ -94,7 +94,7 @@ def reflection(iid):
     try:
         save(view, form.sent_version(), change, form.moment.data)
     except Conflict as exc:
-        fresh = view_for(iid)
+        fresh = view_for(instance)
         form.version.data, form.moment.data = str(fresh.version), fresh.moment.key
         return render_template(REFLECTION_TEMPLATE, view=fresh, section="reflection", form=form,
                                earlier=_earlier_reflection(fresh), notice=stale_notice(exc),

@@ -5,7 +5,6 @@ answer id from a request.
 """
 from dataclasses import dataclass, field
 
-from flask import abort
 from sqlalchemy import delete, select
 
 from activities.reflection import tagging
@@ -14,16 +13,6 @@ from activities.reflection.content import (
 from activities.reflection.models import (
     ANSWER_MODELS, Action, Factor, FactorTag, SharingAnswer, Situation, ThemeEdit, TrustScore)
 from lti_tool.extensions import db
-from lti_tool.models import ActivityInstance
-
-
-def instance_for(launch, iid):
-    """The launch's own placement, checked against its platform, course and activity type (else 404)."""
-    instance = db.session.get(ActivityInstance, iid)
-    if (instance is None or instance.activity_type != "reflection" or instance.platform_id != launch.platform_id
-            or instance.context_id != launch.context_id):
-        abort(404)
-    return instance
 
 
 @dataclass

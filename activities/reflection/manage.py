@@ -20,10 +20,9 @@ QUOTE_MODELS = {"situation": Situation, "factor": Factor, "trust": TrustScore, "
 
 
 @bp.post("/<id:iid>/control")
-@launch_required(role="instructor")
-def control(iid):
+@launch_required(role="facilitator")
+def control(instance):
     """Reveal the board to learners, or hide it again."""
-    instance = answering.instance_for(g.launch, iid)
     action = request.form.get("action", "")
     if action not in ("reveal", "hide"):
         abort(400)
@@ -33,10 +32,9 @@ def control(iid):
 
 
 @bp.post("/<id:iid>/themes")
-@launch_required(role="instructor")
-def themes(iid):
+@launch_required(role="facilitator")
+def themes(instance):
     """Merge themes (the first chosen keeps its place), rename one, or undo a merge."""
-    instance = answering.instance_for(g.launch, iid)
     action, edits = request.form.get("action", ""), Themes(instance)
     form = ThemeEditForm(formdata=request.form)
     if not form.validate():
@@ -61,10 +59,9 @@ def themes(iid):
 
 
 @bp.post("/<id:iid>/quotes")
-@launch_required(role="instructor")
-def quotes(iid):
+@launch_required(role="facilitator")
+def quotes(instance):
     """Hide a shared quote from the board, or show it again."""
-    instance = answering.instance_for(g.launch, iid)
     model = QUOTE_MODELS.get(request.form.get("kind", ""))
     action = request.form.get("action", "")
     quote_id = bounded_int(request.form.get("id"))
@@ -85,20 +82,18 @@ def _csv(body, filename):
 
 
 @bp.get("/<id:iid>/export/aggregate.csv")
-@launch_required(role="instructor", fresh=True)
-def export_aggregate(iid):
+@launch_required(role="facilitator", fresh=True)
+def export_aggregate(instance):
     """The anonymous aggregate: counts, medians, distributions and shared quotes."""
-    instance = answering.instance_for(g.launch, iid)
     config = reflection_settings.load(instance.settings)
     rows = exporting.aggregate_rows(instance, config, current_language())
     return _csv(exporting.to_csv(rows, exporting.AGGREGATE_COLUMNS), f"reflection-{instance.id}-aggregate.csv")
 
 
 @bp.get("/<id:iid>/export/personal-data.csv")
-@launch_required(role="instructor", fresh=True)
-def export_answers(iid):
+@launch_required(role="facilitator", fresh=True)
+def export_answers(instance):
     """Personal data: every answer with the learner's name, private answers included."""
-    instance = answering.instance_for(g.launch, iid)
     config = reflection_settings.load(instance.settings)
     rows = exporting.answer_rows(instance, config, current_language(), with_names=True)
     return _csv(exporting.to_csv(rows, ("name",) + exporting.ANSWER_COLUMNS),
@@ -117,10 +112,9 @@ def _learner_or_404(instance, uid):
 
 
 @bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="instructor")
-def erase(iid, uid):
+@launch_required(role="facilitator")
+def erase(instance, uid):
     """Confirm (GET), then erase (POST) everything this activity holds about one learner."""
-    instance = answering.instance_for(g.launch, iid)
     user = _learner_or_404(instance, uid)
     if request.method == "GET":
         mine = answering.mine(instance, user.id)

@@ -17,9 +17,8 @@ PART_TEMPLATE = "activities/reflection/part.html"
 
 @bp.get("/<id:iid>")
 @launch_required()
-def index(iid):
+def index(instance):
     """Learners see their parts and the board's state; facilitators get the dashboard."""
-    instance = answering.instance_for(g.launch, iid)
     notice, kind = pages.notice_for(request.args.get("done"))
     if g.launch.is_instructor:
         return render_template("activities/reflection/facilitator.html", notice=notice, notice_kind=kind,
@@ -38,12 +37,9 @@ def _part_or_404(instance, part):
 
 
 @bp.route("/<id:iid>/parts/<part>", methods=["GET", "POST"])
-@launch_required()
-def part(iid, part):
+@launch_required(write_role="learner")
+def part(instance, part):
     """One part: the form (GET), or save it with the participation score in one transaction (POST)."""
-    if g.launch.is_instructor and request.method == "POST":
-        abort(403)
-    instance = answering.instance_for(g.launch, iid)
     config, elsewhere = _part_or_404(instance, part)
     if elsewhere is not None:
         return elsewhere
@@ -80,9 +76,8 @@ def _following(config, part):
 
 @bp.get("/<id:iid>/board")
 @launch_required()
-def board(iid):
+def board(instance):
     """The group board: for learners once the facilitator reveals it; for facilitators always, with editing."""
-    instance = answering.instance_for(g.launch, iid)
     notice, kind = pages.notice_for(request.args.get("done"))
     return render_template("activities/reflection/board.html", notice=notice, notice_kind=kind,
                            **pages.board_page(g.launch, instance))

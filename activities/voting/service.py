@@ -7,21 +7,11 @@ from sqlalchemy.exc import IntegrityError
 from activities.voting import settings as voting_settings
 from activities.voting.models import Vote, VotingState
 from lti_tool.extensions import db
-from lti_tool.models import ActivityInstance
 from lti_tool.models.base import utcnow
 from lti_tool.participation import Participation
 
 MAX_ROUNDS = 10
 ACTIONS = ("open", "close", "reveal", "hide", "new_round")
-
-
-def instance_for(launch, iid, type_id="voting"):
-    """The launch's own placement, checked against its platform, course and activity type (else 404)."""
-    instance = db.session.get(ActivityInstance, iid)
-    if (instance is None or instance.activity_type != type_id or instance.platform_id != launch.platform_id
-            or instance.context_id != launch.context_id):
-        abort(404)
-    return instance
 
 
 def state_for(instance):

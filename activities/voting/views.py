@@ -21,9 +21,8 @@ LEARNER_TEMPLATE = "activities/voting/index.html"
 
 @bp.get("/<id:iid>")
 @launch_required()
-def index(iid):
+def index(instance):
     """Learners vote and see results; facilitators get the dashboard."""
-    instance = service.instance_for(g.launch, iid)
     notice, kind = pages.notice_for(request.args.get("done"))
     if g.launch.is_instructor:
         return render_template("activities/voting/facilitator.html", notice=notice, notice_kind=kind,
@@ -32,12 +31,9 @@ def index(iid):
 
 
 @bp.post("/<id:iid>/votes")
-@launch_required()
-def vote(iid):
+@launch_required(role="learner")
+def vote(instance):
     """Save the learner's votes and their participation in one transaction, then redirect (PRG)."""
-    if g.launch.is_instructor:
-        abort(403)
-    instance = service.instance_for(g.launch, iid)
     config = voting_settings.load(instance.settings)
     state = service.state_for(instance)
     form = pages.build_vote_form(config, state, {}, formdata=request.form)
@@ -70,10 +66,9 @@ def _refuse(instance, message):
 
 
 @bp.post("/<id:iid>/control")
-@launch_required(role="instructor")
-def control(iid):
+@launch_required(role="facilitator")
+def control(instance):
     """Open or close voting, share or hide results, or start a new round."""
-    instance = service.instance_for(g.launch, iid)
     action = request.form.get("action", "")
     if action not in service.ACTIONS:
         abort(400)
@@ -87,10 +82,9 @@ def control(iid):
 
 
 @bp.get("/<id:iid>/export.csv")
-@launch_required(role="instructor", fresh=True)
-def export(iid):
+@launch_required(role="facilitator", fresh=True)
+def export(instance):
     """All votes as CSV, with pseudonymous participant codes."""
-    instance = service.instance_for(g.launch, iid)
     body = exporting.to_csv(exporting.rows(instance, language=current_language()))
     return Response(body, mimetype="text/csv", headers={
         "Content-Disposition": f'attachment; filename="voting-{instance.id}.csv"',
@@ -115,10 +109,9 @@ def _vote_count(instance, user):
 
 
 @bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="instructor")
-def erase(iid, uid):
+@launch_required(role="facilitator")
+def erase(instance, uid):
     """Confirm (GET), then erase (POST) everything this activity holds about one learner."""
-    instance = service.instance_for(g.launch, iid)
     user = _learner_or_404(instance, uid)
     if request.method == "GET":
         return render_template("activities/voting/erase_confirm.html", instance=instance, person=user,
