@@ -2,8 +2,12 @@
 from typing import ClassVar
 
 from flask import Blueprint
-from flask_wtf import FlaskForm
+from wtforms import Form
 
+
+def user_id_of(user):
+    """A user id from a User row or an id (the contract's methods accept either)."""
+    return user if isinstance(user, int) else user.id
 
 
 class Activity:
@@ -18,7 +22,7 @@ class Activity:
     id: ClassVar[str]
     title: ClassVar[object]
     description: ClassVar[object]
-    settings_form: ClassVar[type[FlaskForm]]
+    settings_form: ClassVar[type[Form]]
     blueprint: ClassVar[Blueprint]
     score_maximum: ClassVar[float] = 1.0
 

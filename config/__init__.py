@@ -18,11 +18,6 @@ class Config:
     # Several deployments (or test runs) may share one Redis database; the prefix keeps them apart.
     CACHE_KEY_PREFIX = _env("CACHE_KEY_PREFIX", "leernetwerk:")
     SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
-    # Pages in an LMS iframe may not get a session cookie back, so Flask-WTF's cookie-bound CSRF
-    # would fail there. CSRF tokens derive from the launch session instead and are checked for
-    # every unsafe request by lti_tool.session.launch_required.
-    WTF_CSRF_ENABLED = False
-    WTF_CSRF_CHECK_DEFAULT = False
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
     LANGUAGES = ("nl", "en")

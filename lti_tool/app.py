@@ -11,7 +11,7 @@ from sqlalchemy.engine import Engine
 
 from config import config_for
 from config.checks import production_problems
-from lti_tool.extensions import babel, cache, csrf, db, migrate
+from lti_tool.extensions import babel, cache, db, migrate
 
 ROOT = Path(__file__).resolve().parent.parent
 log = logging.getLogger(__name__)
@@ -97,7 +97,6 @@ def _init_extensions(app):
     db.init_app(app)
     # SQLite cannot ALTER most things; batch mode rebuilds tables so one migration fits both.
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
-    csrf.init_app(app)
     babel.init_app(app, locale_selector=select_locale)
     if app.config.get("REDIS_URL"):
         cache.init_app(app, config={"CACHE_TYPE": "RedisCache", "CACHE_REDIS_URL": app.config["REDIS_URL"],

@@ -3,7 +3,6 @@ from flask_babel import Babel
 from flask_caching import Cache
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
-from flask_wtf.csrf import CSRFProtect
 from sqlalchemy import MetaData
 
 # Stable constraint names keep Alembic migrations identical on SQLite and PostgreSQL.
@@ -17,6 +16,5 @@ NAMING = {
 
 db = SQLAlchemy(metadata=MetaData(naming_convention=NAMING))
 migrate = Migrate()
-csrf = CSRFProtect()
 babel = Babel()
 cache = Cache()

@@ -1,9 +1,13 @@
 """WTForms' built-in messages through the app's catalogue, so they use its wording and the pseudo-locale test sees
 them; a message the catalogue lacks falls back to WTForms' own translation."""
+from functools import lru_cache
+
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext as _ln
-from flask_wtf.i18n import translations as wtforms_translations
+from wtforms.i18n import get_translations as wtforms_catalogue
+
+from lti_tool.i18n import current_language
 
 # The built-in messages our fields and validators can show; listed so `make extract-messages` finds them.
 MESSAGES = (
@@ -18,18 +22,27 @@ MESSAGES = (
 )
 
 
+@lru_cache(maxsize=8)
+def _wtforms_catalogue(language):
+    return wtforms_catalogue([language])
+
+
+def _wtforms_own():
+    return _wtforms_catalogue(current_language())
+
+
 class CatalogueFirst:
     """The translations object WTForms asks (gettext/ngettext without formatting: WTForms fills the values)."""
 
     def gettext(self, string):
         """The catalogue's translation, else WTForms' own."""
         translated = get_translations().ugettext(string)
-        return translated if translated != string else wtforms_translations.gettext(string)
+        return translated if translated != string else _wtforms_own().gettext(string)
 
     def ngettext(self, singular, plural, n):
         """The catalogue's plural form, else WTForms' own."""
         translated = get_translations().ungettext(singular, plural, n)
-        return translated if translated not in (singular, plural) else wtforms_translations.ngettext(singular, plural, n)
+        return translated if translated not in (singular, plural) else _wtforms_own().ngettext(singular, plural, n)
 
 
 CATALOGUE_FIRST = CatalogueFirst()

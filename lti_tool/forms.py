@@ -1,6 +1,6 @@
 """The base of every form: launch-session CSRF, and the input policy on every text field, once."""
 from flask_babel import lazy_gettext as _l
-from flask_wtf import FlaskForm
+from wtforms import Form
 from wtforms.validators import StopValidation
 
 from lti_tool.form_messages import CATALOGUE_FIRST
@@ -25,10 +25,6 @@ def _normalise_filter(value):
 class PolicyMeta:
     """Form options that bind every field with the NFC filter first and the character check first."""
 
-    # launch_required checks the launch session's CSRF token; Flask-WTF's cookie-bound token
-    # would fail inside an LMS iframe that blocks third-party cookies.
-    csrf = False
-
     def bind_field(self, form, unbound_field, options):
         """Bind as WTForms does, then put the policy in front of the field's own filters and checks."""
         field = unbound_field.bind(form=form, **options)
@@ -41,7 +37,12 @@ class PolicyMeta:
         return CATALOGUE_FIRST
 
 
-class LaunchForm(FlaskForm):
-    """A form checked by the launch session's CSRF token, with the input policy on every field."""
+class LaunchForm(Form):
+    """A form with the input policy on every field.
+
+    CSRF has one mechanism: launch_required checks the launch session's HMAC token on every unsafe
+    request, forms and JSON alike, before a view builds a form. It needs no cookie, so it works
+    inside LMS iframes that block third-party cookies.
+    """
 
     Meta = PolicyMeta

@@ -23,3 +23,12 @@ def select_locale():
         if best:
             return best
     return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def current_language():
+    """The request's language code ('nl' or 'en') as Flask-Babel chose it; the default outside a request."""
+    from flask import has_request_context
+    from flask_babel import get_locale
+
+    locale = get_locale() if has_request_context() else None
+    return locale.language if locale else current_app.config["BABEL_DEFAULT_LOCALE"]

@@ -8,7 +8,7 @@ from lti_tool import nonces
 from lti_tool.claims import DEEP_LINKING_REQUEST, DL, LTI, NRPS_CLAIM, AGS_CLAIM, check_claims
 from lti_tool.claim_shapes import check_shapes
 from lti_tool.cookies import clear_cookie
-from lti_tool.extensions import csrf, db
+from lti_tool.extensions import db
 from lti_tool.i18n import normalise_locale
 from lti_tool.launch import DEEP_LINKING, LEARNER, RESOURCE_LINK, role_from_claims
 from lti_tool.launch_errors import reject
@@ -23,7 +23,6 @@ bp = Blueprint("lti_launch", __name__)
 
 
 @bp.post("/lti/launch")
-@csrf.exempt
 def launch():
     """Validate the platform's id_token and send the browser (303) to the activity."""
     state, id_token = request.form.get("state", ""), request.form.get("id_token", "")
@@ -45,7 +44,6 @@ def launch_address():
 
 
 @bp.post("/lti/launch/verify")
-@csrf.exempt
 def verify():
     """Finish a launch whose browser binding came from storage (the platform's, or the frame's own)."""
     login_state = _load_state(request.form.get("state", ""))

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from flask import Blueprint, current_app, g, jsonify, make_response, redirect, render_template, request, url_for
 
 from lti_tool.cookies import set_cross_site_cookie
-from lti_tool.extensions import csrf, db
+from lti_tool.extensions import db
 from lti_tool.housekeeping import maybe_purge_expired
 from lti_tool.launch_errors import reject
 from lti_tool.models import Deployment, LoginState, Platform
@@ -41,7 +41,6 @@ def tool_launch_url():
 
 
 @bp.route("/lti/login", methods=["GET", "POST"])
-@csrf.exempt
 def login():
     """Start an LTI launch (OIDC login initiation from the platform)."""
     params = {name: request.values.get(name, "").strip() for name in LOGIN_PARAMS}

@@ -2,21 +2,14 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
-from activities.base import Activity
+from activities.base import Activity, user_id_of
 from activities.expectations import models  # noqa: F401  (the tables must be known to the metadata)
 from activities.expectations import settings as exp_settings
-from activities.expectations.forms import ExpectationsSettingsForm, current_language
+from activities.expectations.forms import ExpectationsSettingsForm
 from activities.expectations.guide import GUIDE
-from lti_tool.extensions import csrf
+from lti_tool.i18n import current_language
 
 bp = Blueprint("expectations", __name__, url_prefix="/expectations")
-# launch_required checks the launch session's own CSRF token on every POST; Flask-WTF's
-# cookie-bound check would refuse forms inside iframes that block third-party cookies.
-csrf.exempt(bp)
-
-
-def _user_id(user):
-    return user if isinstance(user, int) else user.id
 
 
 class ExpectationsActivity(Activity):
@@ -92,7 +85,7 @@ class ExpectationsActivity(Activity):
         """The weighted share of: a card posted, dots placed, meetings held so far evaluated, closing filled."""
         from activities.expectations.participation import participation
 
-        return participation(instance, _user_id(user))
+        return participation(instance, user_id_of(user))
 
     @classmethod
     def export(cls, instance, language=None):
@@ -106,7 +99,7 @@ class ExpectationsActivity(Activity):
         """Delete everything this placement holds about one participant; returns how many rows went."""
         from activities.expectations import erase as erasing
 
-        return erasing.erase(instance, _user_id(user))
+        return erasing.erase(instance, user_id_of(user))
 
 
 from activities.expectations import (  # noqa: E402,F401  (register the routes on bp)

@@ -4,12 +4,13 @@ from flask import Response, g, redirect, render_template, request
 from activities.expectations import bp, closing, pages, report
 from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
-from activities.expectations.forms import closing_form, current_language, form_field, verdict_field
+from activities.expectations.forms import closing_form, form_field, verdict_field
 from activities.expectations.meeting_views import error_items
 from activities.expectations.state import state_for
-from activities.expectations.views import save_with_score
+from activities.expectations.views import save_with_participation
 from lti_tool.extensions import db
 from lti_tool.session import launch_required, launch_url
+from lti_tool.i18n import current_language
 
 TEMPLATES = "activities/expectations/"
 
@@ -55,7 +56,7 @@ def closing_page(instance):
                           if form[form_field(item["key"])].data})
     verdicts = {goal.id: form[verdict_field(goal.id)].data for goal in goal_list}
     try:
-        save_with_score(instance, lambda: closing.save(instance, g.launch.user_id, answers, verdicts))
+        save_with_participation(instance, lambda: closing.save(instance, g.launch.user_id, answers, verdicts))
     except Refused as refused:
         db.session.rollback()
         return _closing_page(instance, form=form, status=refused.status, notice=refused.message, kind="warning")

@@ -1,5 +1,5 @@
 """WTForms: the designer's settings, the facilitator's meetings, and the participants' evaluations."""
-from flask_babel import get_locale
+from lti_tool.i18n import current_language
 from flask_babel import lazy_gettext as _l
 from wtforms import DateField, IntegerField, RadioField, StringField, TextAreaField, ValidationError
 from wtforms.fields.choices import SelectChoice
@@ -13,12 +13,6 @@ from activities.expectations.settings import (
 from lti_tool.forms import LaunchForm
 
 CLOSING_TEXT_LENGTH = 1500
-
-
-def current_language():
-    """The request's language code ('nl' or 'en')."""
-    locale = get_locale()
-    return locale.language if locale else "nl"
 
 
 def strip(value):

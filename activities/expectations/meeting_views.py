@@ -6,7 +6,7 @@ from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
 from activities.expectations.forms import MeetingForm, evaluation_form, progress_field
 from activities.expectations.state import state_for
-from activities.expectations.views import save_with_score
+from activities.expectations.views import save_with_participation
 from lti_tool.extensions import db
 from lti_tool.session import launch_required, launch_url
 
@@ -130,7 +130,7 @@ def meeting(instance, mid):
                    usefulness=int(form.usefulness.data))
     progress = {goal.id: form[progress_field(goal.id)].data for goal in goal_list}
     try:
-        save_with_score(instance, lambda: meetings.save_evaluation(instance, found, g.launch.user_id, answers,
+        save_with_participation(instance, lambda: meetings.save_evaluation(instance, found, g.launch.user_id, answers,
                                                                    progress))
     except Refused as refused:
         db.session.rollback()

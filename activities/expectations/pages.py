@@ -3,8 +3,8 @@ from flask_babel import lazy_gettext as _l
 
 from activities.expectations import board_view, dots, goals
 from activities.expectations import settings as exp_settings
-from activities.expectations.forms import current_language
 from activities.expectations.state import CLOSED, OPEN, state_for
+from lti_tool.i18n import current_language
 
 NOTICES = {
     "posted": (_l("Your card is on the board."), "success"),

@@ -5,13 +5,13 @@ from sqlalchemy import select
 from activities.expectations import ExpectationsActivity, bp, erase, pages, participation, people
 from activities.expectations import export as exporting
 from activities.expectations import settings as exp_settings
-from activities.expectations.forms import current_language
 from activities.expectations.state import state_for
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
 from lti_tool import privacy
+from lti_tool.i18n import current_language
 
 TEMPLATES = "activities/expectations/"
 

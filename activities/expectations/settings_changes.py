@@ -5,9 +5,9 @@ from sqlalchemy import func, select
 
 from activities.expectations import settings as exp_settings
 from activities.expectations.content import text_in
-from activities.expectations.forms import current_language
 from activities.expectations.models import Card
 from lti_tool.extensions import db
+from lti_tool.i18n import current_language
 
 
 def _cards_per_column(instance):

@@ -3,17 +3,16 @@ from flask import abort, current_app, g, jsonify, redirect, render_template, req
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
-from activities.expectations import ExpectationsActivity, bp, cards, dots, pages
+from activities.expectations import bp, cards, dots, pages
 from activities.expectations import settings as exp_settings
 from activities.expectations.cards import Refused
 from activities.expectations.models import Card
 from activities.expectations.state import current_version, state_for
 from lti_tool.extensions import db
 from lti_tool.forms import REFUSED_CHARACTER
-from lti_tool.grades import record_participation
 from lti_tool.input_policy import acceptable_text
+from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 
 MAX_CARDS_PER_PERSON = 40
@@ -28,20 +27,6 @@ def render_board(instance, status=200, notice=None, kind=None, **extra):
     """The board page for whoever launched, optionally with an error or notice."""
     return render_template(board_template(), notice=notice, notice_kind=kind,
                            **pages.board_page(g.launch, instance, **extra)), status
-
-
-def save_with_score(instance, write):
-    """Run a participant's write and their participation score in one transaction (one retry on a race)."""
-    for attempt in (1, 2):
-        try:
-            result = write()
-            record_participation(g.launch, ExpectationsActivity.participation(instance, g.launch.user_id))
-            db.session.commit()
-            return result
-        except IntegrityError:  # the same person's double submit raced us; the second try sees the first
-            db.session.rollback()
-            if attempt == 2:
-                abort(409)
 
 
 @bp.get("/<id:iid>")
@@ -93,7 +78,7 @@ def post_card(instance):
         error = _("You have posted the maximum of %(max)d cards.", max=MAX_CARDS_PER_PERSON)
     if error:
         return render_board(instance, 400, card_error={"column": column, "message": error, "text": text})
-    save_with_score(instance, lambda: cards.post(instance, g.launch.user_id, column, text))
+    save_with_participation(instance, lambda: cards.post(instance, g.launch.user_id, column, text))
     return redirect(launch_url("expectations.index", done="posted", _anchor=f"column-{column}"), code=303)
 
 
@@ -102,7 +87,7 @@ def post_card(instance):
 def withdraw(instance, cid):
     """A participant removes one of their own cards."""
     try:
-        save_with_score(instance, lambda: cards.withdraw(instance, g.launch.user_id, cid))
+        save_with_participation(instance, lambda: cards.withdraw(instance, g.launch.user_id, cid))
     except Refused as refused:
         db.session.rollback()
         return render_board(instance, refused.status, notice=refused.message, kind="warning")
@@ -131,7 +116,7 @@ def vote(instance):
     if allocation is None:
         return render_board(instance, 400, dots_error=_("Dots are whole numbers from 0 up."))
     try:
-        save_with_score(instance, lambda: dots.save(instance, config, g.launch.user_id, allocation))
+        save_with_participation(instance, lambda: dots.save(instance, config, g.launch.user_id, allocation))
     except Refused as refused:
         db.session.rollback()
         return render_board(instance, refused.status, dots_error=refused.message, dots_sent=allocation)

@@ -2,22 +2,14 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
-from activities.base import Activity
+from activities.base import Activity, user_id_of
 from activities.network import models  # noqa: F401  (the tables must be known to the metadata)
 from activities.network import settings as network_settings
 from activities.network import settings_form
 from activities.network.settings_form import NetworkSettingsForm
 from activities.network.guide import GUIDE
-from lti_tool.extensions import csrf
 
 bp = Blueprint("network", __name__, url_prefix="/network")
-# launch_required checks the launch session's own CSRF token on every POST (form field or the
-# X-CSRF-Token header); Flask-WTF's cookie-bound check would refuse requests inside iframes.
-csrf.exempt(bp)
-
-
-def _user_id(user):
-    return user if isinstance(user, int) else user.id
 
 
 class NetworkActivity(Activity):
@@ -59,7 +51,7 @@ class NetworkActivity(Activity):
         """The share of the three criteria (contacts, own knowledge, reflection) met at the open moment."""
         from activities.network import progress
 
-        return progress.participation(instance, _user_id(user))
+        return progress.participation(instance, user_id_of(user))
 
     @classmethod
     def export(cls, instance):
@@ -73,7 +65,7 @@ class NetworkActivity(Activity):
         """Delete this learner's drawings and unlink them from classmates' drawings."""
         from activities.network import erase
 
-        return erase.erase(instance, _user_id(user))
+        return erase.erase(instance, user_id_of(user))
 
 
 from activities.network import views  # noqa: E402,F401  (registers the routes on bp)

@@ -5,10 +5,10 @@ from sqlalchemy import func, select
 
 from activities.network import moments, people, progress
 from activities.network import settings as network_settings
-from activities.network.forms import current_language
 from activities.network.models import Contact, Drawing
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
+from lti_tool.i18n import current_language
 
 
 @dataclass

@@ -1,5 +1,4 @@
 """WTForms for learners' contacts, own knowledge and reflection; choices are filled from the settings."""
-from flask_babel import get_locale
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField, Form, HiddenField, RadioField, SelectField, SelectMultipleField, StringField, TextAreaField,
@@ -17,12 +16,6 @@ from lti_tool.input_policy import bounded_int
 MAX_LABEL = 120
 MAX_TEXT = 1000
 MAX_NOTE = 300
-
-
-def current_language():
-    """The request's language code ('nl' or 'en')."""
-    locale = get_locale()
-    return locale.language if locale else "nl"
 
 
 def options(pairs):

@@ -8,7 +8,7 @@ from flask_babel import lazy_gettext as _l
 from activities.network import moments, progress, service
 from activities.network import settings as network_settings
 from activities.network.content import text_of
-from activities.network.forms import current_language
+from lti_tool.i18n import current_language
 
 NOTICES = {
     "added": (_l("Added to your network."), "success"),

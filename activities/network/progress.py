@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from activities.network import moments, service
 from activities.network import settings as network_settings
 from activities.network.content import text_of
+from lti_tool.i18n import current_language
 from lti_tool.participation import Participation
 
 
@@ -56,8 +57,9 @@ def checklist(drawing, config):
     return Checklist(counted, config.min_contacts, knowledge, reflection)
 
 
-def participation(instance, user_id, language="en"):
+def participation(instance, user_id, language=None):
     """The share of criteria met at the open moment, with a comment that names no contact."""
+    language = language or current_language()
     config = network_settings.load(instance.settings)
     key = moments.current_key(instance, config)
     check = checklist(service.drawing_of(instance, user_id, key), config)

@@ -1,11 +1,9 @@
 """One learner save: version check, the change, the participation score, one commit."""
 from flask import g
-from sqlalchemy.exc import IntegrityError
 
-from activities.network import moments, progress, service
+from activities.network import moments, service
 from activities.network.service import Conflict
-from lti_tool.extensions import db
-from lti_tool.grades import record_participation
+from lti_tool.saving import save_with_participation
 
 
 class MomentMoved(Conflict):
@@ -22,17 +20,11 @@ def save(view, sent_version, change, sent_moment=None):
     current = moments.current_key(instance, config)
     if not view.editable or (sent_moment and sent_moment != current):
         raise MomentMoved()
-    try:
+
+    def write():
         drawing = service.claim(instance, g.launch.user_id, config, current, sent_version)
         result = change(drawing)
-        db.session.flush()
-        record_participation(g.launch, progress.participation(instance, g.launch.user_id, view.language))
-        db.session.commit()
-    except IntegrityError:
-        # A double submit or a second tab raced this one past the checks; nothing was written.
-        db.session.rollback()
-        raise Conflict()
-    except Exception:
-        db.session.rollback()
-        raise
-    return drawing if result is None else result
+        return drawing if result is None else result
+
+    # A double submit or a second tab that races this one past the version check is a Conflict.
+    return save_with_participation(instance, write, on_race=Conflict)

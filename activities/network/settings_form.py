@@ -4,8 +4,9 @@ from wtforms import IntegerField, RadioField, TextAreaField
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from activities.network import settings as network_settings
-from activities.network.forms import LaunchForm, current_language, options
+from activities.network.forms import LaunchForm, options
 from activities.network.settings import MAX_CONTACTS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from lti_tool.i18n import current_language
 
 
 def _list_field(label, description):

@@ -1,10 +1,9 @@
 """The entry page: a learner's overview of their drawing, or the facilitator's dashboard."""
 from flask import g, redirect, render_template, request
 
-from activities.network import bp, dashboard, pages, progress, service
+from activities.network import bp, dashboard, pages, service
 from activities.network.saving import Conflict
-from lti_tool.extensions import db
-from lti_tool.grades import record_participation
+from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 
 
@@ -29,12 +28,10 @@ def start(instance):
     copy = request.form.get("mode", "copy") != "empty"
     if view.drawing is None:
         try:
-            service.start_drawing(instance, g.launch.user_id, view.config, view.moment.key, copy=copy)
-            db.session.flush()
-            record_participation(g.launch, progress.participation(instance, g.launch.user_id, view.language))
-            db.session.commit()
+            save_with_participation(instance, lambda: service.start_drawing(
+                instance, g.launch.user_id, view.config, view.moment.key, copy=copy), on_race=Conflict)
         except Conflict:
-            db.session.rollback()
+            pass  # another tab started the drawing first; it is there either way
     target = request.form.get("next") if request.form.get("next") in ("contacts", "drawing") else "index"
     return redirect(launch_url(f"network.{target}", done="started" if copy else "started_empty"), code=303)
 

@@ -6,12 +6,12 @@ from activities.network import (
     bp, convert, course_change, course_view, dashboard, erase, exports, forms, matching, moments, pages,
     tag_links)
 from activities.network import settings as network_settings
-from activities.network.forms import current_language
 from lti_tool.extensions import db
 from lti_tool.participant_codes import participant_code
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
 from lti_tool import privacy
+from lti_tool.i18n import current_language
 
 FORMATS = {
     "graphml": ("application/graphml+xml", "graphml"),

@@ -2,23 +2,16 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
-from activities.base import Activity
+from activities.base import Activity, user_id_of
 from activities.reflection import models  # noqa: F401  (the tables must be known to the metadata)
 from activities.reflection import answers, progress
 from activities.reflection import export as exporting
 from activities.reflection import settings as reflection_settings
-from activities.reflection.forms import ReflectionSettingsForm, current_language
+from activities.reflection.forms import ReflectionSettingsForm
 from activities.reflection.guide import GUIDE
-from lti_tool.extensions import csrf
+from lti_tool.i18n import current_language
 
 bp = Blueprint("reflection", __name__, url_prefix="/reflection")
-# launch_required checks the launch session's own CSRF token on every POST; Flask-WTF's
-# cookie-bound check would refuse forms inside iframes that block third-party cookies.
-csrf.exempt(bp)
-
-
-def _user_id(user):
-    return user if isinstance(user, int) else user.id
 
 
 class ReflectionActivity(Activity):
@@ -83,7 +76,7 @@ class ReflectionActivity(Activity):
     @classmethod
     def participation(cls, instance, user):
         """Parts answered out of the parts that are on."""
-        return progress.participation(instance, _user_id(user), reflection_settings.load(instance.settings))
+        return progress.participation(instance, user_id_of(user), reflection_settings.load(instance.settings))
 
     @classmethod
     def export(cls, instance, language=None):
@@ -93,7 +86,7 @@ class ReflectionActivity(Activity):
     @classmethod
     def erase(cls, instance, user):
         """Delete this learner's answers in this placement."""
-        return answers.erase(instance, _user_id(user))
+        return answers.erase(instance, user_id_of(user))
 
 
 from activities.reflection import manage, views  # noqa: E402,F401  (registers the routes on bp)

@@ -1,5 +1,5 @@
 """The course designer's settings form."""
-from flask_babel import get_locale
+from lti_tool.i18n import current_language
 from flask_babel import lazy_gettext as _l
 from wtforms import (
     BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField, ValidationError, widgets)
@@ -18,12 +18,6 @@ MAX_THEME_LABEL, MAX_THEME_KEY = 80, 60
 def squash_spaces(value):
     """White space runs (line breaks too) as single spaces, trimmed: a theme name is one line."""
     return " ".join(value.split()) if isinstance(value, str) else value
-
-
-def current_language():
-    """The request's language code ('nl' or 'en')."""
-    locale = get_locale()
-    return locale.language if locale else "nl"
 
 
 class CheckboxesField(SelectMultipleField):

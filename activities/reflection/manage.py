@@ -6,7 +6,7 @@ from activities.reflection import bp, pages
 from activities.reflection import answers as answering
 from activities.reflection import export as exporting
 from activities.reflection import settings as reflection_settings
-from activities.reflection.forms import ThemeEditForm, current_language
+from activities.reflection.forms import ThemeEditForm
 from activities.reflection.models import Action, Factor, SharingAnswer, Situation, TrustScore
 from activities.reflection.themes import Themes
 from lti_tool.extensions import db
@@ -14,6 +14,7 @@ from lti_tool.input_policy import bounded_int
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
 from lti_tool import privacy
+from lti_tool.i18n import current_language
 
 QUOTE_MODELS = {"situation": Situation, "factor": Factor, "trust": TrustScore, "sharing": SharingAnswer,
                 "action": Action}

@@ -9,12 +9,12 @@ from activities.reflection import people, progress
 from activities.reflection import settings as reflection_settings
 from activities.reflection.content import (
     AUDIENCES, OTHER_GROUP, PART_SUMMARIES, PART_TITLES, SITUATIONS, FACTORS, TRUST, SHARING, ACTION, prompt, text_in)
-from activities.reflection.forms import current_language
 from activities.reflection.models import BoardState
 from activities.reflection.part_forms import MAX_SHORT, MAX_TEXT, part_form
 from activities.reflection.tagging import MAX_OWN_LENGTH, MAX_OWN_TAGS
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
+from lti_tool.i18n import current_language
 
 NOTICES = {
     "saved": (_l("Saved. You can come back and change your answers at any time."), "success"),

@@ -1,16 +1,14 @@
 """Learner routes: the overview (the facilitator's dashboard on the same entry), one page per part, the board."""
 from flask import abort, g, redirect, render_template, request
-from sqlalchemy.exc import IntegrityError
 
 from activities.reflection import answers as answering
 from activities.reflection import bp, pages, progress
 from activities.reflection import settings as reflection_settings
 from activities.reflection.content import PARTS
-from activities.reflection.forms import current_language
 from activities.reflection.part_forms import part_form
-from lti_tool.extensions import db
-from lti_tool.grades import record_participation
+from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
+from lti_tool.i18n import current_language
 
 PART_TEMPLATE = "activities/reflection/part.html"
 
@@ -50,18 +48,8 @@ def part(instance, part):
     form = part_form(part, config, current_language(), formdata=request.form)
     if not form.validate():
         return render_template(PART_TEMPLATE, **pages.part_page(g.launch, instance, config, part, form=form)), 400
-    for attempt in (1, 2):
-        try:
-            answering.save(part, instance, g.launch.user_id, form, config)
-            participation = progress.participation(instance, g.launch.user_id, config)
-            record_participation(g.launch, participation)
-            db.session.commit()
-            break
-        except IntegrityError:  # the same learner's double submit raced us; the second try updates
-            db.session.rollback()
-            if attempt == 2:
-                abort(409)
-    done = "complete" if participation.fraction >= 1.0 else "saved"
+    save_with_participation(instance, lambda: answering.save(part, instance, g.launch.user_id, form, config))
+    done = "complete" if progress.participation(instance, g.launch.user_id, config).fraction >= 1.0 else "saved"
     following = _following(config, part)
     if request.form.get("then") == "next" and following is not None:
         return redirect(launch_url("reflection.part", part=following, done=done), code=303)

@@ -2,23 +2,16 @@
 from flask import Blueprint
 from flask_babel import lazy_gettext as _l
 
-from activities.base import Activity
+from activities.base import Activity, user_id_of
 from activities.voting import models  # noqa: F401  (the tables must be known to the metadata)
 from activities.voting import export as exporting
 from activities.voting import service
 from activities.voting import settings as voting_settings
-from activities.voting.forms import VotingSettingsForm, current_language
+from activities.voting.forms import VotingSettingsForm
 from activities.voting.guide import GUIDE
-from lti_tool.extensions import csrf
+from lti_tool.i18n import current_language
 
 bp = Blueprint("voting", __name__, url_prefix="/voting")
-# launch_required checks the launch session's own CSRF token on every POST; Flask-WTF's
-# cookie-bound check would refuse forms inside iframes that block third-party cookies.
-csrf.exempt(bp)
-
-
-def _user_id(user):
-    return user if isinstance(user, int) else user.id
 
 
 class VotingActivity(Activity):
@@ -73,7 +66,7 @@ class VotingActivity(Activity):
     @classmethod
     def participation(cls, instance, user):
         """Statements answered out of all statements (in the learner's fullest round)."""
-        return service.participation(instance, _user_id(user))
+        return service.participation(instance, user_id_of(user))
 
     @classmethod
     def export(cls, instance, language=None):
@@ -83,7 +76,7 @@ class VotingActivity(Activity):
     @classmethod
     def erase(cls, instance, user):
         """Delete this learner's votes and reasons in every round of this placement."""
-        return service.erase(instance, _user_id(user))
+        return service.erase(instance, user_id_of(user))
 
 
 from activities.voting import views  # noqa: E402,F401  (registers the routes on bp)

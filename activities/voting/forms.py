@@ -1,5 +1,5 @@
 """WTForms for the designer's settings and the learner's votes."""
-from flask_babel import get_locale
+from lti_tool.i18n import current_language
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, IntegerField, RadioField, TextAreaField, ValidationError
 from wtforms.fields.choices import SelectChoice
@@ -9,12 +9,6 @@ from activities.voting.content import RESULTS_MODE_LABELS, SCALE_LABELS, choices
 from activities.voting.settings import (
     MAX_REASON_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_statements)
 from lti_tool.forms import LaunchForm
-
-
-def current_language():
-    """The request's language code ('nl' or 'en')."""
-    locale = get_locale()
-    return locale.language if locale else "nl"
 
 
 def _options(pairs):

@@ -7,8 +7,9 @@ from flask_babel import lazy_gettext as _l
 from activities.voting import people, results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
-from activities.voting.forms import choice_field_name, current_language, reason_field_name, vote_form
+from activities.voting.forms import choice_field_name, reason_field_name, vote_form
 from lti_tool.grades import grade_status
+from lti_tool.i18n import current_language
 
 NOTICES = {
     "saved": (_l("Your votes are saved. You can change them until voting closes."), "success"),

@@ -5,9 +5,9 @@ from sqlalchemy import func, select
 
 from activities.voting import settings as voting_settings
 from activities.voting.content import AGREE_DISAGREE, FIVE_POINT, SOURCE_LANGUAGE, choice_on_scale, statement_text
-from activities.voting.forms import current_language
 from activities.voting.models import Vote
 from lti_tool.extensions import db
+from lti_tool.i18n import current_language
 
 
 def warnings(instance, old, new):

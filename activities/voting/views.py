@@ -2,19 +2,18 @@
 from flask import Response, abort, g, redirect, render_template, request
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError
 
-from activities.voting import VotingActivity, bp, pages, service
+from activities.voting import bp, pages, service
 from activities.voting import export as exporting
 from activities.voting import settings as voting_settings
-from activities.voting.forms import current_language
 from activities.voting.models import Vote
 from lti_tool.extensions import db
 from lti_tool.input_policy import bounded_int
-from lti_tool.grades import record_participation
+from lti_tool.saving import save_with_participation
 from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
 from lti_tool import privacy
+from lti_tool.i18n import current_language
 
 LEARNER_TEMPLATE = "activities/voting/index.html"
 
@@ -46,17 +45,7 @@ def vote(instance):
     if not form.validate():
         return render_template(LEARNER_TEMPLATE, **pages.learner_page(g.launch, instance, form=form)), 400
     answers, round_number = form.answers(), state.current_round
-    for attempt in (1, 2):
-        try:
-            service.save_votes(instance, g.launch.user_id, round_number, answers)
-            user = db.session.get(User, g.launch.user_id)
-            record_participation(g.launch, VotingActivity.participation(instance, user))
-            db.session.commit()
-            break
-        except IntegrityError:  # the same learner's double submit raced us; the second try updates
-            db.session.rollback()
-            if attempt == 2:
-                abort(409)
+    save_with_participation(instance, lambda: service.save_votes(instance, g.launch.user_id, round_number, answers))
     return redirect(launch_url("voting.index", done="saved"), code=303)
 
 

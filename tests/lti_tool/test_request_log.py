@@ -30,7 +30,7 @@ def test_a_session_full_of_personal_data_leaves_none_in_the_logs(app, client, la
         def broken(*args, **kwargs):  # an unexpected failure in the middle of a learner's save
             db.session.execute(text("SELECT * FROM no_such_table WHERE x = :x"), {"x": SECRETS[1]})
 
-        monkeypatch.setattr("activities.reflection.views.record_participation", broken)
+        monkeypatch.setattr("lti_tool.saving.queue_score", broken)
         failed = room.save(learner, "action", action_text=SECRETS[1])
         assert failed.status_code == 500
     logged = "\n".join(record.getMessage() + (record.exc_text or "") for record in caplog.records)

@@ -26,10 +26,10 @@ def test_posting_a_card_queues_participation_in_the_same_commit(network):
 
 
 def test_card_and_score_roll_back_together(network, monkeypatch):
-    def broken(launch, participation):
+    def broken(instance, user_id, participation):
         raise RuntimeError("outbox down")
 
-    monkeypatch.setattr("activities.expectations.views.record_participation", broken)
+    monkeypatch.setattr("lti_tool.saving.queue_score", broken)
     response = network.post(network.learner(), "/cards", column="learn", text="Iets")
     assert response.status_code == 500
     assert _cards(network.instance) == []

@@ -61,10 +61,10 @@ def test_participation_counts_only_the_parts_that_are_on(make_room, db):
 
 
 def test_answers_and_score_roll_back_together(room, db, monkeypatch):
-    def broken(launch, participation):
+    def broken(instance, user_id, participation):
         raise RuntimeError("outbox down")
 
-    monkeypatch.setattr("activities.reflection.views.record_participation", broken)
+    monkeypatch.setattr("lti_tool.saving.queue_score", broken)
     learner = room.learner()
     response = room.save(learner, "action", **action())
     assert response.status_code == 500

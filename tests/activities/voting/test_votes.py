@@ -39,10 +39,10 @@ def test_all_statements_answered_is_completed(room, db):
 
 
 def test_votes_and_score_roll_back_together(room, db, monkeypatch):
-    def broken(launch, participation):
+    def broken(instance, user_id, participation):
         raise RuntimeError("outbox down")
 
-    monkeypatch.setattr("activities.voting.views.record_participation", broken)
+    monkeypatch.setattr("lti_tool.saving.queue_score", broken)
     learner = room.learner()
     response = room.vote(learner, **answers())
     assert response.status_code == 500

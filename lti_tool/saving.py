@@ -1,0 +1,36 @@
+"""The one unit of work behind every learner save: the answer, its participation score, one commit."""
+from flask import abort, g
+from sqlalchemy.exc import IntegrityError
+
+from lti_tool.extensions import db
+from lti_tool.grades.outbox import queue_score
+
+
+def save_with_participation(instance, write, on_race=None):
+    """Run `write()`, queue the learner's participation score and commit, all in one transaction.
+
+    The score comes from the activity's own `participation` (its contract), computed after the write,
+    so the gradebook row never disagrees with the answers saved beside it. A double submit that races
+    past a unique constraint is retried once (the second try sees the first); after that, 409. An
+    activity whose saves carry a version raises `on_race()` instead of retrying: the page was stale.
+    Returns what `write` returned. Other exceptions roll everything back and propagate.
+    """
+    from activities import get_activity  # the registry imports every activity, which import this module
+
+    activity = get_activity(instance.activity_type)
+    for attempt in (1, 2):
+        try:
+            result = write()
+            db.session.flush()
+            queue_score(instance, g.launch.user_id, activity.participation(instance, g.launch.user_id))
+            db.session.commit()
+            return result
+        except IntegrityError:
+            db.session.rollback()
+            if on_race is not None:
+                raise on_race() from None
+            if attempt == 2:
+                abort(409)
+        except Exception:
+            db.session.rollback()
+            raise
