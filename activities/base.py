@@ -2,7 +2,11 @@
 from typing import ClassVar
 
 from flask import Blueprint
+from flask_babel import lazy_gettext as _l
 from wtforms import Form
+
+from lti_tool import participant_views
+from lti_tool.participants import ErasePreview
 
 
 def user_id_of(user):
@@ -31,11 +35,19 @@ class Activity:
     #   participation(instance, user) -> Participation
     #   export(instance) -> list[dict]         rows for the facilitator's CSV/JSON export
     #   erase(instance, user)                  delete everything the placement holds about one user
+    #   data_owners(instance) -> set[int]      ids of the users the placement holds data about
     # Optional: settings_change_warnings(instance, old, new) -> list[str], what a settings change would do to
     # answers already given (re-mapped, hidden); the core asks the facilitator to confirm before saving.
     # Optional: settings_change_refusals(instance, old, new) -> dict[field, message], changes that would break
     # a promise made to learners (anonymity); the core refuses them as field errors.
-    REQUIRED = ("settings_from_form", "participation", "export", "erase")
+    REQUIRED = ("settings_from_form", "participation", "export", "erase", "data_owners")
+
+    def __init_subclass__(cls, **kwargs):
+        """Mount the core's shared per-learner routes (erase, participants) on the activity's blueprint."""
+        super().__init_subclass__(**kwargs)
+        blueprint = cls.__dict__.get("blueprint")
+        if blueprint is not None:
+            participant_views.mount(blueprint)
 
     @classmethod
     def default_settings(cls):
@@ -51,3 +63,13 @@ class Activity:
     def entry_endpoint(cls):
         """The endpoint a launch lands on."""
         return f"{cls.blueprint.name}.index"
+
+    @classmethod
+    def participants_endpoint(cls):
+        """The facilitator's page that lists the learners (the erase page returns there)."""
+        return cls.entry_endpoint()
+
+    @classmethod
+    def erase_preview(cls, instance, user_id):
+        """What erasing this learner would remove, for the confirm page."""
+        return ErasePreview(lines=(_l("Everything this learner gave in this activity."),))

@@ -101,6 +101,25 @@ class ExpectationsActivity(Activity):
 
         return erasing.erase(instance, user_id_of(user))
 
+    @classmethod
+    def data_owners(cls, instance):
+        """Participants with a card, dots or an evaluation here."""
+        from activities.expectations.people import data_owner_ids
+
+        return data_owner_ids(instance)
+
+    @classmethod
+    def erase_preview(cls, instance, user_id):
+        """Cards, dots and evaluations erasing would remove."""
+        from activities.expectations import erase as erasing
+
+        return erasing.erase_preview(instance, user_id)
+
+    @classmethod
+    def participants_endpoint(cls):
+        """The participants page, where erase is offered."""
+        return "expectations.participants"
+
 
 from activities.expectations import (  # noqa: E402,F401  (register the routes on bp)
     charter_views, closing_views, meeting_views, moderation, people_views, views)

@@ -1,5 +1,5 @@
 """Routes for the close: the participant's closing evaluation, and the facilitator's report (HTML and CSV)."""
-from flask import Response, g, redirect, render_template, request
+from flask import g, redirect, render_template, request
 
 from activities.expectations import bp, closing, pages, report
 from activities.expectations import settings as exp_settings
@@ -8,6 +8,7 @@ from activities.expectations.forms import closing_form, form_field, verdict_fiel
 from activities.expectations.meeting_views import error_items
 from activities.expectations.state import state_for
 from activities.expectations.views import save_with_participation
+from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
@@ -79,7 +80,4 @@ def report_csv(instance):
     """The closing report as CSV: one row per figure, then the participants' texts without names."""
     config = exp_settings.load(instance.settings)
     built = report.build(instance, config, pages.goals.goals_of(instance), current_language())
-    return Response(report.to_csv(built), mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="closing-report-{instance.id}.csv"',
-        "Cache-Control": "no-store",
-    })
+    return download(report.to_csv(built), f"closing-report-{instance.id}.csv")

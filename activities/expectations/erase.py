@@ -1,12 +1,15 @@
 """Erasing one participant's data from one placement: cards, dots, evaluations."""
 from dataclasses import dataclass
 
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import delete, func, select
 
 from activities.expectations import cards as card_store
 from activities.expectations.models import Ballot, Card, ClosingEvaluation, Dot, MeetingEvaluation
 from activities.expectations.state import bump
 from lti_tool.extensions import db
+from lti_tool.participants import ErasePreview
 
 
 @dataclass(frozen=True)
@@ -34,6 +37,17 @@ def holdings(instance, user_id):
     """What erasing would remove."""
     return Holdings(_count(Card, instance, user_id), _count(Dot, instance, user_id, Dot.count),
                     _count(MeetingEvaluation, instance, user_id), bool(_count(ClosingEvaluation, instance, user_id)))
+
+
+def erase_preview(instance, user_id):
+    """What erasing one participant removes, item by item."""
+    found = holdings(instance, user_id)
+    lines = (ngettext("%(num)d card", "%(num)d cards", found.cards),
+             ngettext("%(num)d dot", "%(num)d dots", found.dots),
+             ngettext("%(num)d meeting evaluation", "%(num)d meeting evaluations", found.meeting_evaluations),
+             _("the closing evaluation") if found.closing else _("no closing evaluation")) if found.anything else ()
+    return ErasePreview(lines=lines, note=_("Results, the report and exports no longer include them. "
+                                            "Duplicates merged into their cards stay on the board."))
 
 
 def erase(instance, user_id):

@@ -4,8 +4,6 @@ Names stay out of the placement export: it travels, and cards were written on th
 see them anonymously. With full anonymity the cards carry no code at all, so they cannot be tied to
 anyone's evaluations, and the facilitator's per-person export leaves them out.
 """
-import csv
-import io
 
 from sqlalchemy import select
 
@@ -13,11 +11,11 @@ from activities.expectations import settings as exp_settings
 from activities.expectations.content import AFTERCARE, FORM_RATINGS, PROGRESS, VERDICTS, label_of, text_in
 from activities.expectations.models import (
     Card, ClosingEvaluation, Dot, GoalProgress, GoalVerdict, LearningGoal, Meeting, MeetingEvaluation, Theme)
+from lti_tool.csv_export import to_csv as write_csv
 from lti_tool.extensions import db
 from lti_tool.participant_codes import codes_for
 
 COLUMNS = ("participant", "kind", "item", "answer", "text", "date")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _filter(model, instance, user_id):
@@ -102,19 +100,6 @@ def _children(model, parent_ids):
     return grouped
 
 
-def _safe(value):
-    # Spreadsheets run cells that start like a formula; a leading quote keeps texts as text.
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def to_csv(export_rows):
-    """CSV text (with a BOM so spreadsheet programs read the accents right)."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in export_rows:
-        writer.writerow({k: _safe(v) for k, v in row.items()})
-    return buffer.getvalue()
+    """CSV text of the export rows."""
+    return write_csv(export_rows, COLUMNS)

@@ -1,24 +1,17 @@
 """Routes about people: the facilitator's participation list, exports, erasure; a participant's own data."""
-from flask import Response, abort, g, redirect, render_template, request
-from sqlalchemy import select
+from flask import g, render_template, request
 
-from activities.expectations import ExpectationsActivity, bp, erase, pages, participation, people
+from activities.expectations import ExpectationsActivity, bp, pages, participation
 from activities.expectations import export as exporting
 from activities.expectations import settings as exp_settings
 from activities.expectations.state import state_for
-from lti_tool.extensions import db
+from lti_tool.csv_export import download
 from lti_tool.grades import grade_status
-from lti_tool.models import Membership, User
-from lti_tool.session import launch_required, launch_url
-from lti_tool import privacy
+from lti_tool.session import launch_required
 from lti_tool.i18n import current_language
+from lti_tool.participants import expected_learners, learner_or_404
 
 TEMPLATES = "activities/expectations/"
-
-
-def _csv(body, filename):
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
 
 
 @bp.get("/<id:iid>/participants")
@@ -26,7 +19,7 @@ def _csv(body, filename):
 def participants(instance):
     """Who took part in which step, their participation and gradebook status; export and erase per person."""
     config = exp_settings.load(instance.settings)
-    listed, source = people.participants(g.launch, instance)
+    listed, source = expected_learners(g.launch, instance)
     progress, cards, held, closing_open = participation.everyone(instance)
     grades = grade_status(instance.id)
     empty = participation.Progress(False, False, 0, held, False, closing_open)
@@ -48,26 +41,15 @@ def grade_status_for(grades, user_id):
     return grades.get(user_id) if user_id is not None else None
 
 
-def _person_or_404(instance, uid):
-    user = db.session.get(User, uid)
-    if user is None or user.platform_id != instance.platform_id:
-        abort(404)
-    in_course = db.session.execute(select(Membership.id).filter_by(
-        user_id=user.id, context_id=instance.context_id)).first()
-    if in_course is None and uid not in people.data_owner_ids(instance):
-        abort(404)
-    return user
-
-
 @bp.get("/<id:iid>/participants/<id:uid>/export.csv")
 @launch_required(role="facilitator", fresh=True)
 def export_person(instance, uid):
     """One participant's data with their name (for an access request); fully anonymous cards stay out."""
-    user = _person_or_404(instance, uid)
+    user = learner_or_404(instance, uid)
     config = exp_settings.load(instance.settings)
     rows = exporting.rows(instance, current_language(), user_id=user.id, cards=not config.fully_anonymous,
                           who=lambda _uid: user.name or user.sub)
-    return _csv(exporting.to_csv(rows), f"expectations-{instance.id}-participant-{user.id}.csv")
+    return download(exporting.to_csv(rows), f"expectations-{instance.id}-participant-{user.id}.csv")
 
 
 @bp.get("/<id:iid>/my-data.csv")
@@ -76,28 +58,13 @@ def my_data(instance):
     """A participant downloads everything this activity holds about them."""
     rows = exporting.rows(instance, current_language(), user_id=g.launch.user_id,
                           who=lambda _uid: g.launch.user_name or "")
-    return _csv(exporting.to_csv(rows), f"my-data-{instance.id}.csv")
+    return download(exporting.to_csv(rows), f"my-data-{instance.id}.csv")
 
 
 @bp.get("/<id:iid>/export.csv")
 @launch_required(role="facilitator", fresh=True)
 def export_all(instance):
     """All answers of the placement as CSV, with pseudonymous participant codes."""
-    return _csv(exporting.to_csv(ExpectationsActivity.export(instance, language=current_language())),
+    return download(exporting.to_csv(ExpectationsActivity.export(instance, language=current_language())),
                 f"expectations-{instance.id}.csv")
-
-
-@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="facilitator")
-def erase_person(instance, uid):
-    """Confirm (GET), then erase (POST) everything this activity holds about one participant."""
-    user = _person_or_404(instance, uid)
-    if request.method == "GET":
-        return render_template(TEMPLATES + "erase_confirm.html", instance=instance, person=user,
-                               holdings=erase.holdings(instance, user.id))
-    if request.form.get("confirm") != "yes":
-        abort(400)
-    privacy.erase_learner(instance, user)
-    db.session.commit()
-    return redirect(launch_url("expectations.participants", done="erased"), code=303)
 

@@ -1,16 +1,14 @@
 """The closing report: each learning goal from the start through the meetings to the close, and the texts."""
-import csv
-import io
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
 
 from activities.expectations import meetings, results
 from activities.expectations.models import Ballot
+from lti_tool.csv_export import table_csv
 from lti_tool.extensions import db
 
 COLUMNS = ("section", "item", "measure", "value")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass
@@ -88,19 +86,6 @@ def rows(report):
     return out
 
 
-def _safe(value):
-    # Spreadsheets run cells that start like a formula; a leading quote keeps texts as text.
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def to_csv(report):
-    """CSV text of the report (with a BOM so spreadsheet programs read the accents right)."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.writer(buffer)
-    writer.writerow(COLUMNS)
-    for row in rows(report):
-        writer.writerow([_safe(str(v)) for v in row])
-    return buffer.getvalue()
+    """CSV text of the report."""
+    return table_csv(COLUMNS, rows(report))

@@ -67,5 +67,19 @@ class NetworkActivity(Activity):
 
         return erase.erase(instance, user_id_of(user))
 
+    @classmethod
+    def data_owners(cls, instance):
+        """Learners with a drawing here."""
+        from activities.network import erase
+
+        return erase.data_owners(instance)
+
+    @classmethod
+    def erase_preview(cls, instance, user_id):
+        """How many drawings and contacts erasing would remove."""
+        from activities.network import erase
+
+        return erase.erase_preview(instance, user_id)
+
 
 from activities.network import views  # noqa: E402,F401  (registers the routes on bp)

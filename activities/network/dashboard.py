@@ -3,12 +3,13 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from activities.network import moments, people, progress
+from activities.network import moments, progress
 from activities.network import settings as network_settings
 from activities.network.models import Contact, Drawing
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
+from lti_tool.participants import expected_learners
 
 
 @dataclass
@@ -29,7 +30,7 @@ class LearnerRow:
 
 def members_map(launch, instance):
     """{sub: name} of the course's learners (roster or who opened the activity) and anyone who drew."""
-    learners, _source = people.expected_learners(launch, instance)
+    learners, _source = expected_learners(launch, instance)
     return {p.sub: p.name for p in learners}
 
 
@@ -52,7 +53,7 @@ def page(launch, instance):
     language = current_language()
     listing = moments.listing(instance, config, language)
     current = next(m for m in listing if m.is_current)
-    learners, source = people.expected_learners(launch, instance)
+    learners, source = expected_learners(launch, instance)
     drawings = _drawings_at(instance, current.key)
     counts = _contact_counts(instance, current.key)
     with_data = set(db.session.execute(select(Drawing.user_id).where(

@@ -1,9 +1,12 @@
 """Erasing one learner: their drawings go, and classmates' drawings no longer name or link to them."""
+from flask_babel import gettext as _
+from flask_babel import ngettext
 from sqlalchemy import delete, select
 
 from activities.network.contacts import norm
 from activities.network.models import AlterTie, Contact, Drawing
 from lti_tool.extensions import db
+from lti_tool.participants import ErasePreview
 from lti_tool.models import User
 
 
@@ -18,6 +21,21 @@ def counts(instance, user_id):
     drawings = db.session.execute(select(Drawing).filter_by(
         activity_instance_id=instance.id, user_id=user_id)).scalars().all()
     return len(drawings), sum(len(d.contacts) for d in drawings)
+
+
+def data_owners(instance):
+    """Ids of the learners with a drawing in the placement."""
+    return set(db.session.execute(select(Drawing.user_id).where(Drawing.activity_instance_id == instance.id)).scalars())
+
+
+def erase_preview(instance, user_id):
+    """What erasing one learner removes: their drawings and contacts; classmates keep initials."""
+    drawings, contacts = counts(instance, user_id)
+    lines = (ngettext("This removes %(num)d drawing", "This removes %(num)d drawings", drawings) + " "
+             + ngettext("with %(num)d contact.", "with %(num)d contacts.", contacts),) if drawings else ()
+    return ErasePreview(lines=lines, note=_(
+        "Classmates who named this learner keep the contact in their own drawing, but only by initials and no "
+        "longer linked to the course list."))
 
 
 def _unlink_in_others(instance, sub):

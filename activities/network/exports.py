@@ -8,7 +8,6 @@ nodes of the CourseNetwork ("Customer (3)"): their names are never part of it. U
 """
 from __future__ import annotations
 
-import csv
 import io
 import json
 from typing import Mapping
@@ -17,12 +16,12 @@ import networkx as nx
 
 from activities.network.course_measures import CourseMeasures, analyse
 from activities.network.course_network import MEMBER, CourseNetwork
+from lti_tool.csv_export import to_csv as write_csv
 from lti_tool.input_policy import forbidden_character
 
 NODE_COLUMNS = ("id", "label", "kind", "count", "drew", "knowledge_in", "askers", "betweenness", "degree",
                 "core", "community", "isolate", "periphery")
 EDGE_COLUMNS = ("source", "target", "kind", "directed", "weight", "reporters", "mutual", "count")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def default_codes(network: CourseNetwork) -> dict[str, str]:
@@ -97,21 +96,8 @@ def _xml_text(value):
     return value
 
 
-def _safe(value):
-    # Spreadsheets run cells that start like a formula; a leading quote keeps labels as text.
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def _csv(rows: list[dict], columns) -> str:
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _safe(v) for k, v in row.items()})
-    return buffer.getvalue()
+    return write_csv(rows, columns)
 
 
 def nodes_csv(network: CourseNetwork, measures: CourseMeasures | None = None,

@@ -4,10 +4,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from activities.network.models import Drawing
 from lti_tool.extensions import db
-from lti_tool.launch import LEARNER
-from lti_tool.models import LaunchSession, Membership, User
+from lti_tool.models import Membership, User
 
 log = logging.getLogger(__name__)
 ROSTER, OPENED = "roster", "opened"
@@ -68,21 +66,3 @@ def own_sub(launch):
     """The learner's own LMS user id."""
     user = db.session.get(User, launch.user_id)
     return user.sub if user else ""
-
-
-def expected_learners(launch, instance):
-    """(learners, source): the roster's learners (or who opened the activity) plus anyone with a drawing."""
-    people, source = course_people(launch)
-    if source == OPENED:
-        opened = set(db.session.execute(select(LaunchSession.user_id).where(
-            LaunchSession.activity_instance_id == instance.id)).scalars())
-        people = [p for p in people if p.user_id in opened]
-    learners = {p.sub: p for p in people if p.role == LEARNER}
-    drew = db.session.execute(select(User).where(User.id.in_(
-        select(Drawing.user_id).where(Drawing.activity_instance_id == instance.id)))).scalars()
-    for user in drew:
-        if user.sub not in learners:
-            learners[user.sub] = Person(user.sub, user.name or user.sub, LEARNER, user.id)
-        elif learners[user.sub].user_id is None:
-            learners[user.sub] = Person(user.sub, learners[user.sub].name, LEARNER, user.id)
-    return sorted(learners.values(), key=lambda p: (p.name or "").casefold()), source

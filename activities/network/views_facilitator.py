@@ -1,16 +1,13 @@
 """Facilitator routes: open the next moment, the course network, needs and offers, exports, erase."""
-from flask import Response, abort, g, redirect, render_template, request
-from sqlalchemy import select
+from flask import abort, g, redirect, render_template, request
 
 from activities.network import (
-    bp, convert, course_change, course_view, dashboard, erase, exports, forms, matching, moments, pages,
-    tag_links)
+    bp, convert, course_change, course_view, dashboard, exports, forms, matching, moments, pages, tag_links)
 from activities.network import settings as network_settings
+from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.participant_codes import participant_code
-from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
-from lti_tool import privacy
 from lti_tool.i18n import current_language
 
 FORMATS = {
@@ -138,32 +135,4 @@ def export(instance, moment_key, fmt):
         body = exports.to_json(network, measures, codes, names)
     mimetype, suffix = FORMATS[fmt]
     filename = f"network-{instance.id}-{moment.key}{'-names' if names else ''}.{suffix}"
-    return Response(body, mimetype=mimetype, headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
-
-
-def _learner_or_404(instance, uid):
-    user = db.session.get(User, uid)
-    if user is None or user.platform_id != instance.platform_id:
-        abort(404)
-    in_course = db.session.execute(select(Membership.id).filter_by(
-        user_id=user.id, context_id=instance.context_id)).first()
-    if in_course is None and erase.counts(instance, user.id) == (0, 0):
-        abort(404)
-    return user
-
-
-@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="facilitator")
-def erase_learner(instance, uid):
-    """Confirm (GET), then erase (POST) one learner's drawings and unlink them from others' drawings."""
-    user = _learner_or_404(instance, uid)
-    if request.method == "GET":
-        drawings, contacts = erase.counts(instance, user.id)
-        return render_template("activities/network/erase_confirm.html", instance=instance, person=user,
-                               drawings=drawings, contacts=contacts)
-    if request.form.get("confirm") != "yes":
-        abort(400)
-    privacy.erase_learner(instance, user)
-    db.session.commit()
-    return redirect(launch_url("network.index", done="erased"), code=303)
+    return download(body, filename, mimetype)

@@ -88,5 +88,15 @@ class ReflectionActivity(Activity):
         """Delete this learner's answers in this placement."""
         return answers.erase(instance, user_id_of(user))
 
+    @classmethod
+    def data_owners(cls, instance):
+        """Learners with at least one answer here."""
+        return answers.data_owners(instance)
+
+    @classmethod
+    def erase_preview(cls, instance, user_id):
+        """Whether erasing would remove answers."""
+        return answers.erase_preview(instance, user_id)
+
 
 from activities.reflection import manage, views  # noqa: E402,F401  (registers the routes on bp)

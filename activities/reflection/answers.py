@@ -5,7 +5,8 @@ answer id from a request.
 """
 from dataclasses import dataclass, field
 
-from sqlalchemy import delete, select
+from flask_babel import lazy_gettext as _l
+from sqlalchemy import delete, select, union
 
 from activities.reflection import tagging
 from activities.reflection.content import (
@@ -13,6 +14,7 @@ from activities.reflection.content import (
 from activities.reflection.models import (
     ANSWER_MODELS, Action, Factor, FactorTag, SharingAnswer, Situation, ThemeEdit, TrustScore)
 from lti_tool.extensions import db
+from lti_tool.participants import ErasePreview
 
 
 @dataclass
@@ -143,6 +145,20 @@ def save(part, instance, user_id, form, config):
         _upsert(answers.action, Action, keys, dict(text=form["action_text"].data or "",
                                                    shared=bool(form["action_shared"].data)))
     db.session.flush()
+
+
+def data_owners(instance):
+    """Ids of the learners with at least one answer in the placement."""
+    return set(db.session.execute(union(*(select(m.user_id).where(m.activity_instance_id == instance.id)
+                                          for m in ANSWER_MODELS))).scalars())
+
+
+def erase_preview(instance, user_id):
+    """What erasing one learner removes: every answer they gave."""
+    lines = (_l("This removes every answer this learner gave in this activity: situations, hinders and drivers, "
+                "trust scores, what they would share and their action."),) if mine(instance, user_id).started else ()
+    return ErasePreview(lines=lines, note=_l("The board, the summary and the exports no longer include them."),
+                        heading=_l("Erase the answers of %(name)s?"), button=_l("Erase answers"))
 
 
 def erase(instance, user_id):

@@ -4,8 +4,6 @@ The aggregate holds what any learner may see on the board, no more: counts, medi
 learners shared (not those the facilitator hid), each only at the placement's minimum group size. The answers export holds everything, private answers included; with names it is personal
 data, and the page says so wherever it offers it.
 """
-import csv
-import io
 
 from flask_babel import format_decimal
 from flask_babel import gettext as _
@@ -15,6 +13,7 @@ from activities.reflection import tagging
 from activities.reflection.content import ACTION, FACTORS, OTHER_GROUP, OTHER_GROUP_LABEL, SHARING, SITUATIONS, \
     TRUST, text_in
 from activities.reflection.progress import everyone
+from lti_tool.csv_export import to_csv as write_csv
 from lti_tool.extensions import db
 from lti_tool.participant_codes import codes_for
 from lti_tool.models import User
@@ -22,7 +21,6 @@ from lti_tool.models import User
 AGGREGATE_COLUMNS = ("section", "item", "measure", "count", "median", "distribution", "text")
 ANSWER_COLUMNS = ("participant", "part", "item", "question", "answer", "shared_with_group", "hidden_by_facilitator",
                   "updated")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _row(section, item="", measure="", count="", median="", distribution="", text=""):
@@ -121,19 +119,6 @@ def answer_rows(instance, config, language, with_names=False):
     return rows
 
 
-def _safe(value):
-    # Spreadsheets run cells that start like a formula; a leading quote keeps answers as text.
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def to_csv(rows, columns):
-    """CSV text (with a BOM so spreadsheet programs read the accents right)."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=columns, extrasaction="ignore")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: _safe(v) for k, v in row.items()})
-    return buffer.getvalue()
+    """CSV text of answer or summary rows."""
+    return write_csv(rows, columns)

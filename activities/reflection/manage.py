@@ -1,19 +1,17 @@
 """Facilitator routes: reveal or hide the board, edit themes, hide quotes, export, erase a learner."""
-from flask import Response, abort, g, redirect, render_template, request
+from flask import abort, g, redirect, render_template, request
 from sqlalchemy import select
 
 from activities.reflection import bp, pages
-from activities.reflection import answers as answering
 from activities.reflection import export as exporting
 from activities.reflection import settings as reflection_settings
 from activities.reflection.forms import ThemeEditForm
 from activities.reflection.models import Action, Factor, SharingAnswer, Situation, TrustScore
 from activities.reflection.themes import Themes
+from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.input_policy import bounded_int
-from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
-from lti_tool import privacy
 from lti_tool.i18n import current_language
 
 QUOTE_MODELS = {"situation": Situation, "factor": Factor, "trust": TrustScore, "sharing": SharingAnswer,
@@ -77,18 +75,13 @@ def quotes(instance):
                                _anchor=f"quote-{request.form['kind']}-{row.id}"), code=303)
 
 
-def _csv(body, filename):
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="{filename}"', "Cache-Control": "no-store"})
-
-
 @bp.get("/<id:iid>/export/aggregate.csv")
 @launch_required(role="facilitator", fresh=True)
 def export_aggregate(instance):
     """The anonymous aggregate: counts, medians, distributions and shared quotes."""
     config = reflection_settings.load(instance.settings)
     rows = exporting.aggregate_rows(instance, config, current_language())
-    return _csv(exporting.to_csv(rows, exporting.AGGREGATE_COLUMNS), f"reflection-{instance.id}-aggregate.csv")
+    return download(exporting.to_csv(rows, exporting.AGGREGATE_COLUMNS), f"reflection-{instance.id}-aggregate.csv")
 
 
 @bp.get("/<id:iid>/export/personal-data.csv")
@@ -97,32 +90,5 @@ def export_answers(instance):
     """Personal data: every answer with the learner's name, private answers included."""
     config = reflection_settings.load(instance.settings)
     rows = exporting.answer_rows(instance, config, current_language(), with_names=True)
-    return _csv(exporting.to_csv(rows, ("name",) + exporting.ANSWER_COLUMNS),
+    return download(exporting.to_csv(rows, ("name",) + exporting.ANSWER_COLUMNS),
                 f"reflection-{instance.id}-personal-data.csv")
-
-
-def _learner_or_404(instance, uid):
-    user = db.session.get(User, uid)
-    if user is None or user.platform_id != instance.platform_id:
-        abort(404)
-    in_course = db.session.execute(select(Membership.id).filter_by(
-        user_id=user.id, context_id=instance.context_id)).first()
-    if in_course is None and not answering.mine(instance, user.id).started:
-        abort(404)
-    return user
-
-
-@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="facilitator")
-def erase(instance, uid):
-    """Confirm (GET), then erase (POST) everything this activity holds about one learner."""
-    user = _learner_or_404(instance, uid)
-    if request.method == "GET":
-        mine = answering.mine(instance, user.id)
-        return render_template("activities/reflection/erase_confirm.html", instance=instance, person=user,
-                               has_answers=mine.started)
-    if request.form.get("confirm") != "yes":
-        abort(400)
-    privacy.erase_learner(instance, user)
-    db.session.commit()
-    return redirect(launch_url("reflection.index", done="erased"), code=303)

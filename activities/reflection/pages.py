@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l
 
 from activities.reflection import answers as answering
 from activities.reflection import board as boards
-from activities.reflection import people, progress
+from activities.reflection import progress
 from activities.reflection import settings as reflection_settings
 from activities.reflection.content import (
     AUDIENCES, OTHER_GROUP, PART_SUMMARIES, PART_TITLES, SITUATIONS, FACTORS, TRUST, SHARING, ACTION, prompt, text_in)
@@ -15,6 +15,7 @@ from activities.reflection.tagging import MAX_OWN_LENGTH, MAX_OWN_TAGS
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
+from lti_tool.participants import expected_learners
 
 NOTICES = {
     "saved": (_l("Saved. You can come back and change your answers at any time."), "success"),
@@ -124,7 +125,7 @@ def facilitator_page(launch, instance):
     config = reflection_settings.load(instance.settings)
     state = state_for(instance)
     everyone = progress.everyone(instance)
-    learners, source = people.expected_learners(launch, instance)
+    learners, source = expected_learners(launch, instance)
     grades = grade_status(instance.id)
     rows = []
     for learner in learners:

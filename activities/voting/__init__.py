@@ -78,5 +78,15 @@ class VotingActivity(Activity):
         """Delete this learner's votes and reasons in every round of this placement."""
         return service.erase(instance, user_id_of(user))
 
+    @classmethod
+    def data_owners(cls, instance):
+        """Learners with a vote here."""
+        return service.data_owners(instance)
+
+    @classmethod
+    def erase_preview(cls, instance, user_id):
+        """How many votes erasing would remove."""
+        return service.erase_preview(instance, user_id)
+
 
 from activities.voting import views  # noqa: E402,F401  (registers the routes on bp)

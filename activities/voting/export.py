@@ -4,19 +4,17 @@ Names stay out on purpose: an export travels (e-mail, shared drives), reasons we
 promise that the group sees them anonymously, and a stable code is enough to follow one person's
 positions across statements and rounds. The dashboard already shows who has (not) voted.
 """
-import csv
-import io
 
 from sqlalchemy import select
 
 from activities.voting import settings as voting_settings
 from activities.voting.content import SOURCE_LANGUAGE, choice_label, statement_text
 from activities.voting.models import Vote
+from lti_tool.csv_export import to_csv as write_csv
 from lti_tool.extensions import db
 from lti_tool.participant_codes import codes_for
 
 COLUMNS = ("participant", "round", "statement_number", "statement", "choice", "reason")
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def rows(instance, language=None):
@@ -40,19 +38,6 @@ def rows(instance, language=None):
     return result
 
 
-def _safe(value):
-    # Spreadsheets run cells that start like a formula; a leading quote keeps reasons as text.
-    if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
-        return "'" + value
-    return value
-
-
 def to_csv(export_rows):
-    """CSV text (with a BOM so spreadsheet programs read the accents right)."""
-    buffer = io.StringIO()
-    buffer.write("\ufeff")
-    writer = csv.DictWriter(buffer, fieldnames=COLUMNS, extrasaction="ignore")
-    writer.writeheader()
-    for row in export_rows:
-        writer.writerow({k: _safe(v) for k, v in row.items()})
-    return buffer.getvalue()
+    """CSV text of the export rows."""
+    return write_csv(export_rows, COLUMNS)

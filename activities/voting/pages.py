@@ -4,12 +4,13 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from activities.voting import people, results, service, shifts
+from activities.voting import results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
 from activities.voting.forms import choice_field_name, reason_field_name, vote_form
 from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
+from lti_tool.participants import expected_learners
 
 NOTICES = {
     "saved": (_l("Your votes are saved. You can change them until voting closes."), "success"),
@@ -148,7 +149,7 @@ def facilitator_page(launch, instance):
                   for number, (key, text) in enumerate(_texts(config), 1)]
     shifts.attach(instance, config, statements, lambda s: [r for r in s.rounds if r.total])
     answered = results.voters(instance, state.current_round, keys)
-    learners, source = people.expected_learners(launch, instance)
+    learners, source = expected_learners(launch, instance)
     grades = grade_status(instance.id)
     with_data = results.voters_in_any_round(instance)
     rows = [dict(learner=l, answered=answered.get(l.user_id, 0), grade=grades.get(l.user_id),

@@ -1,13 +1,15 @@
 """Voting rules: the placement's live state, saving votes with their score, rounds and erasure."""
 from flask import abort
 from flask_babel import gettext as _
-from sqlalchemy import delete, select
+from flask_babel import ngettext
+from sqlalchemy import delete, func, select
 from sqlalchemy.exc import IntegrityError
 
 from activities.voting import settings as voting_settings
 from activities.voting.models import Vote, VotingState
 from lti_tool.extensions import db
 from lti_tool.models.base import utcnow
+from lti_tool.participants import ErasePreview
 from lti_tool.participation import Participation
 
 MAX_ROUNDS = 10
@@ -105,6 +107,21 @@ def control(instance, action, expected_round, reopen=None):
         state.is_open = {"open": True, "close": False}.get(action, state.is_open)
         state.revealed = {"reveal": True, "hide": False}.get(action, state.revealed)
     return True
+
+
+def data_owners(instance):
+    """Ids of the learners with a vote in the placement."""
+    return set(db.session.execute(select(Vote.user_id).where(Vote.activity_instance_id == instance.id)).scalars())
+
+
+def erase_preview(instance, user_id):
+    """What erasing one learner removes: their votes and reasons."""
+    count = db.session.execute(select(func.count(Vote.id)).filter_by(
+        activity_instance_id=instance.id, user_id=user_id)).scalar_one()
+    lines = (ngettext("This removes %(num)d vote and its reason from this activity, in every round.",
+                      "This removes all %(num)d votes and their reasons from this activity, in every round.",
+                      count),) if count else ()
+    return ErasePreview(lines=lines, note=_("Results and exports no longer include them."))
 
 
 def erase(instance, user_id):

@@ -1,18 +1,15 @@
 """Routes of the voting activity: the learner page and the facilitator dashboard share one entry."""
-from flask import Response, abort, g, redirect, render_template, request
+from flask import abort, g, redirect, render_template, request
 from flask_babel import lazy_gettext as _l
-from sqlalchemy import func, select
 
 from activities.voting import bp, pages, service
 from activities.voting import export as exporting
 from activities.voting import settings as voting_settings
-from activities.voting.models import Vote
+from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.input_policy import bounded_int
 from lti_tool.saving import save_with_participation
-from lti_tool.models import Membership, User
 from lti_tool.session import launch_required, launch_url
-from lti_tool import privacy
 from lti_tool.i18n import current_language
 
 LEARNER_TEMPLATE = "activities/voting/index.html"
@@ -75,38 +72,4 @@ def control(instance):
 def export(instance):
     """All votes as CSV, with pseudonymous participant codes."""
     body = exporting.to_csv(exporting.rows(instance, language=current_language()))
-    return Response(body, mimetype="text/csv", headers={
-        "Content-Disposition": f'attachment; filename="voting-{instance.id}.csv"',
-        "Cache-Control": "no-store",
-    })
-
-
-def _learner_or_404(instance, uid):
-    user = db.session.get(User, uid)
-    if user is None or user.platform_id != instance.platform_id:
-        abort(404)
-    in_course = db.session.execute(select(Membership.id).filter_by(
-        user_id=user.id, context_id=instance.context_id)).first()
-    if in_course is None and not _vote_count(instance, user):
-        abort(404)
-    return user
-
-
-def _vote_count(instance, user):
-    return db.session.execute(select(func.count(Vote.id)).filter_by(
-        activity_instance_id=instance.id, user_id=user.id)).scalar_one()
-
-
-@bp.route("/<id:iid>/participants/<id:uid>/erase", methods=["GET", "POST"])
-@launch_required(role="facilitator")
-def erase(instance, uid):
-    """Confirm (GET), then erase (POST) everything this activity holds about one learner."""
-    user = _learner_or_404(instance, uid)
-    if request.method == "GET":
-        return render_template("activities/voting/erase_confirm.html", instance=instance, person=user,
-                               vote_count=_vote_count(instance, user))
-    if request.form.get("confirm") != "yes":
-        abort(400)
-    privacy.erase_learner(instance, user)
-    db.session.commit()
-    return redirect(launch_url("voting.index", done="erased"), code=303)
+    return download(body, f"voting-{instance.id}.csv")

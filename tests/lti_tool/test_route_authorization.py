@@ -50,7 +50,7 @@ ACCESS = {
     ("expectations.control", "POST"): FACILITATOR, ("expectations.export_all", "GET"): FACILITATOR,
     ("expectations.learning_goals", "POST"): FACILITATOR, ("expectations.add_meeting", "POST"): FACILITATOR,
     ("expectations.edit_meeting", "POST"): FACILITATOR, ("expectations.participants", "GET"): FACILITATOR,
-    ("expectations.erase_person", "GET"): FACILITATOR, ("expectations.erase_person", "POST"): FACILITATOR,
+    ("expectations.erase_learner", "GET"): FACILITATOR, ("expectations.erase_learner", "POST"): FACILITATOR,
     ("expectations.export_person", "GET"): FACILITATOR, ("expectations.report_page", "GET"): FACILITATOR,
     ("expectations.report_csv", "GET"): FACILITATOR, ("expectations.theme", "POST"): FACILITATOR,
     # network
@@ -72,14 +72,14 @@ ACCESS = {
     # reflection
     ("reflection.index", "GET"): PARTICIPANT, ("reflection.board", "GET"): PARTICIPANT,
     ("reflection.control", "POST"): FACILITATOR, ("reflection.export_aggregate", "GET"): FACILITATOR,
-    ("reflection.export_answers", "GET"): FACILITATOR, ("reflection.erase", "GET"): FACILITATOR,
-    ("reflection.erase", "POST"): FACILITATOR, ("reflection.part", "GET"): PARTICIPANT,
+    ("reflection.export_answers", "GET"): FACILITATOR, ("reflection.erase_learner", "GET"): FACILITATOR,
+    ("reflection.erase_learner", "POST"): FACILITATOR, ("reflection.part", "GET"): PARTICIPANT,
     ("reflection.part", "POST"): LEARNER_ONLY, ("reflection.quotes", "POST"): FACILITATOR,
     ("reflection.themes", "POST"): FACILITATOR,
     # voting
     ("voting.index", "GET"): PARTICIPANT, ("voting.control", "POST"): FACILITATOR,
-    ("voting.export", "GET"): FACILITATOR, ("voting.erase", "GET"): FACILITATOR,
-    ("voting.erase", "POST"): FACILITATOR, ("voting.vote", "POST"): LEARNER_ONLY,
+    ("voting.export", "GET"): FACILITATOR, ("voting.erase_learner", "GET"): FACILITATOR,
+    ("voting.erase_learner", "POST"): FACILITATOR, ("voting.vote", "POST"): LEARNER_ONLY,
 }
 APP = create_app({"CONFIG_NAME": "testing"})
 ROUTES = sorted(((rule.endpoint, method, rule) for rule in APP.url_map.iter_rules()
