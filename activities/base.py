@@ -6,6 +6,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import Form
 
 from lti_tool import participant_views
+from lti_tool.participant_codes import participant_code
 from lti_tool.participants import ErasePreview
 
 
@@ -29,6 +30,8 @@ class Activity:
     settings_form: ClassVar[type[Form]]
     blueprint: ClassVar[Blueprint]
     score_maximum: ClassVar[float] = 1.0
+    # The activity's own stylesheet under static/, which the core's pages for it load too.
+    stylesheet: ClassVar[str | None] = None
 
     # Every activity must also define these classmethods; the registry refuses a class without them:
     #   settings_from_form(form) -> dict       the JSON settings stored on the instance
@@ -68,6 +71,37 @@ class Activity:
     def participants_endpoint(cls):
         """The facilitator's page that lists the learners (the erase page returns there)."""
         return cls.entry_endpoint()
+
+    @classmethod
+    def participant_details(cls, instance, user_ids):
+        """{user id: this activity's figures for the participants table}; by default the participation."""
+        return {uid: cls.participation(instance, uid) for uid in user_ids}
+
+    @classmethod
+    def participant_cells(cls):
+        """The template with the macros `headings()` and `cells(row)` of this activity's own columns."""
+        return f"activities/{cls.id}/_participant_cells.html"
+
+    @classmethod
+    def participants_page_values(cls, instance):
+        """Extra values the activity's participants template needs."""
+        return {}
+
+    @classmethod
+    def participants_template(cls):
+        """The participants page (an activity may extend the core's to add its navigation)."""
+        return "lti/participants.html"
+
+    @classmethod
+    def export_person(cls, instance, user):
+        """(rows, columns): what the placement holds about one learner, for their request to see it.
+
+        By default the activity's pseudonymous export, narrowed to the learner's participant code.
+        """
+        code = participant_code(instance.context_id, user.sub)
+        rows = [row for row in cls.export(instance) if row.get("participant") == code]
+        columns = tuple(dict.fromkeys(key for row in rows for key in row)) or ("participant",)
+        return rows, columns
 
     @classmethod
     def erase_preview(cls, instance, user_id):

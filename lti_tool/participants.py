@@ -96,6 +96,29 @@ def expected_learners(launch, instance):
     return sorted(learners, key=lambda l: (l.name or "").casefold()), source
 
 
+@dataclass(frozen=True)
+class ParticipantRow:
+    """One line of the participants table: the learner, the activity's own figures, gradebook and data."""
+
+    learner: Learner
+    detail: object
+    grade: object
+    has_data: bool
+
+
+def participant_rows(launch, instance):
+    """(rows, source): every expected learner with the activity's details and their gradebook status."""
+    from lti_tool.grades import grade_status
+
+    activity = _activity(instance)
+    learners, source = expected_learners(launch, instance)
+    # None stands for roster members who have not opened the tool yet: the activity's figures for nobody.
+    details = activity.participant_details(instance, list({l.user_id for l in learners}))
+    owners, grades = data_owners(instance), grade_status(instance.id)
+    rows = [ParticipantRow(l, details.get(l.user_id), grades.get(l.user_id), l.user_id in owners) for l in learners]
+    return rows, source
+
+
 def learner_or_404(instance, uid):
     """A learner of the placement's course, or someone it holds data about; else 404."""
     user = db.session.get(User, uid)

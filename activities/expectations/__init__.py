@@ -16,6 +16,7 @@ class ExpectationsActivity(Activity):
     """Participants map expectations on a board, vote learning goals, and evaluate every meeting and the close."""
 
     id = "expectations"
+    stylesheet = "css/expectations.css"
     title = _l("Expectations and evaluations")
     description = _l("At the start, participants map what they want to learn, what they bring, their questions "
                      "and the agreements they need, and vote on learning goals. After every meeting a short "
@@ -119,6 +120,35 @@ class ExpectationsActivity(Activity):
     def participants_endpoint(cls):
         """The participants page, where erase is offered."""
         return "expectations.participants"
+
+    @classmethod
+    def participants_template(cls):
+        """The core's participants page inside this activity's navigation."""
+        return "activities/expectations/participants.html"
+
+    @classmethod
+    def participants_page_values(cls, instance):
+        """The values of the activity's navigation and the weights note."""
+        from activities.expectations import pages
+        from activities.expectations.state import state_for
+
+        return pages.common(instance, exp_settings.load(instance.settings), state_for(instance))
+
+    @classmethod
+    def participant_details(cls, instance, user_ids):
+        """Steps taken, cards posted and the share of the trajectory."""
+        from activities.expectations.participation import details
+
+        return details(instance, user_ids)
+
+    @classmethod
+    def export_person(cls, instance, user):
+        """Everything about one participant; fully anonymous cards stay out (nobody may tie them to a name)."""
+        from activities.expectations import export as exporting
+
+        config = exp_settings.load(instance.settings)
+        rows = exporting.rows(instance, current_language(), user_id=user.id, cards=not config.fully_anonymous)
+        return rows, exporting.COLUMNS
 
 
 from activities.expectations import (  # noqa: E402,F401  (register the routes on bp)

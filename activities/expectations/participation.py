@@ -89,3 +89,24 @@ def participation(instance, user_id):
     progress = progress_of(instance, user_id)
     return Participation(fraction=round(fraction(progress, config.weights), 4),
                          comment=comment(progress, config.weights))
+
+
+@dataclass(frozen=True)
+class Detail:
+    """One participant's row in the participants table: steps, cards and their share of the trajectory."""
+
+    progress: Progress
+    cards: int
+    percent: int
+
+
+def details(instance, user_ids):
+    """{user id: Detail} for the participants table."""
+    config = exp_settings.load(instance.settings)
+    progress, cards, held, closing_open = everyone(instance)
+    empty = Progress(False, False, 0, held, False, closing_open)
+    found = {}
+    for uid in user_ids:
+        mine = progress.get(uid, empty)
+        found[uid] = Detail(mine, cards.get(uid, 0), round(fraction(mine, config.weights) * 100))
+    return found

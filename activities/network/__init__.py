@@ -16,6 +16,7 @@ class NetworkActivity(Activity):
     """Participants draw whom they learn from, see what it means, and redraw it later; facilitators see the course."""
 
     id = "network"
+    stylesheet = "css/network.css"
     title = _l("Network drawing")
     description = _l("Participants map whom they ask and help, how close they are and what each person knows; "
                      "they see what their network means for learning and how it grows between moments. "
@@ -73,6 +74,13 @@ class NetworkActivity(Activity):
         from activities.network import erase
 
         return erase.data_owners(instance)
+
+    @classmethod
+    def participant_details(cls, instance, user_ids):
+        """Contacts and the three criteria at the open moment."""
+        from activities.network import dashboard
+
+        return dashboard.participant_details(instance, user_ids)
 
     @classmethod
     def erase_preview(cls, instance, user_id):

@@ -9,18 +9,15 @@ from activities.network.models import Contact, Drawing
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
-from lti_tool.participants import expected_learners
+from lti_tool.participants import expected_learners, participant_rows
 
 
-@dataclass
-class LearnerRow:
-    """One learner on the dashboard."""
+@dataclass(frozen=True)
+class DrawingProgress:
+    """One learner's drawing at the open moment, for the participants table."""
 
-    person: object
     contacts: int
     checklist: object
-    grade: object
-    has_data: bool
 
     @property
     def drew(self):
@@ -53,15 +50,17 @@ def page(launch, instance):
     language = current_language()
     listing = moments.listing(instance, config, language)
     current = next(m for m in listing if m.is_current)
-    learners, source = expected_learners(launch, instance)
-    drawings = _drawings_at(instance, current.key)
-    counts = _contact_counts(instance, current.key)
-    with_data = set(db.session.execute(select(Drawing.user_id).where(
-        Drawing.activity_instance_id == instance.id)).scalars())
-    grades = grade_status(instance.id)
-    rows = [LearnerRow(p, counts.get(p.user_id, 0), progress.checklist(drawings.get(p.user_id), config),
-                       grades.get(p.user_id), p.user_id in with_data) for p in learners]
+    rows, source = participant_rows(launch, instance)
     following = next((m for m in listing if m.status == "future"), None)
     return dict(instance=instance, config=config, moments=listing, current=current, following=following,
-                rows=rows, roster_source=source, not_drawn=[r for r in rows if not r.drew],
-                drew=sum(1 for r in rows if r.drew), completed=sum(1 for r in rows if r.checklist.complete))
+                rows=rows, roster_source=source, not_drawn=[r for r in rows if not r.detail.drew],
+                drew=sum(1 for r in rows if r.detail.drew),
+                completed=sum(1 for r in rows if r.detail.checklist.complete))
+
+
+def participant_details(instance, user_ids):
+    """{user id: DrawingProgress} at the open moment."""
+    config = network_settings.load(instance.settings)
+    key = moments.current_key(instance, config)
+    drawings, counts = _drawings_at(instance, key), _contact_counts(instance, key)
+    return {uid: DrawingProgress(counts.get(uid, 0), progress.checklist(drawings.get(uid), config)) for uid in user_ids}

@@ -18,6 +18,7 @@ class ReflectionActivity(Activity):
     """Learners recall two situations, name hinders and drivers, score trust; the group sees a board."""
 
     id = "reflection"
+    stylesheet = "css/reflection.css"
     title = _l("Hinders and drivers")
     description = _l("Learners recall a time sharing knowledge went easily and a time it did not, name what "
                      "hindered and what helped, and score the trust they give and receive. The group then sees "
@@ -92,6 +93,11 @@ class ReflectionActivity(Activity):
     def data_owners(cls, instance):
         """Learners with at least one answer here."""
         return answers.data_owners(instance)
+
+    @classmethod
+    def participant_details(cls, instance, user_ids):
+        """Status and parts answered."""
+        return progress.details(instance, user_ids)
 
     @classmethod
     def erase_preview(cls, instance, user_id):

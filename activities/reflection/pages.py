@@ -15,7 +15,7 @@ from activities.reflection.tagging import MAX_OWN_LENGTH, MAX_OWN_TAGS
 from lti_tool.extensions import db
 from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
-from lti_tool.participants import expected_learners
+from lti_tool.participants import participant_rows
 
 NOTICES = {
     "saved": (_l("Saved. You can come back and change your answers at any time."), "success"),
@@ -124,17 +124,9 @@ def facilitator_page(launch, instance):
     """The dashboard: who has not started, is busy or is done; grades; controls and exports."""
     config = reflection_settings.load(instance.settings)
     state = state_for(instance)
-    everyone = progress.everyone(instance)
-    learners, source = expected_learners(launch, instance)
-    grades = grade_status(instance.id)
-    rows = []
-    for learner in learners:
-        mine = everyone.get(learner.user_id) or answering.Mine()
-        rows.append(dict(learner=learner, status=progress.status_of(mine, config),
-                         answered=len(progress.answered_parts(mine, config)),
-                         grade=grades.get(learner.user_id), has_data=mine.started))
-    counts = {s: sum(1 for r in rows if r["status"] == s) for s in progress.STATUS_LABELS}
-    contributors = sum(1 for a in everyone.values() if a.started)
+    rows, source = participant_rows(launch, instance)
+    counts = {s: sum(1 for r in rows if r.detail.status == s) for s in progress.STATUS_LABELS}
+    contributors = sum(1 for a in progress.everyone(instance).values() if a.started)
     return dict(instance=instance, config=config, state=state, rows=rows, roster_source=source, counts=counts,
                 contributors=contributors, status_labels=progress.STATUS_LABELS,
                 part_titles=[PART_TITLES[p] for p in config.parts])

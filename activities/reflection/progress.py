@@ -1,8 +1,11 @@
 """Which parts a learner has answered, their participation score, and everyone's status for the facilitator."""
+from dataclasses import dataclass
+
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from sqlalchemy import select
 
+from activities.reflection import settings as reflection_settings
 from activities.reflection.answers import Mine, mine
 from activities.reflection.content import ACTION, AUDIENCE_KEYS, BRAKE, EASY, ENGINE, FACTORS, HARD, SHARING, \
     SITUATIONS, TRUST
@@ -78,3 +81,28 @@ def everyone(instance):
     for row in rows(Action):
         found.setdefault(row.user_id, Mine()).action = row
     return found
+
+
+@dataclass(frozen=True)
+class PartsProgress:
+    """One learner's row in the participants table: their status and parts answered."""
+
+    status: str
+    answered: int
+    total: int
+
+    @property
+    def label(self):
+        """The status in words."""
+        return STATUS_LABELS[self.status]
+
+
+def details(instance, user_ids):
+    """{user id: PartsProgress} for the participants table."""
+    config = reflection_settings.load(instance.settings)
+    found = everyone(instance)
+    out = {}
+    for uid in user_ids:
+        mine = found.get(uid) or Mine()
+        out[uid] = PartsProgress(status_of(mine, config), len(answered_parts(mine, config)), len(config.parts))
+    return out

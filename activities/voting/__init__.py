@@ -18,6 +18,7 @@ class VotingActivity(Activity):
     """Learners take a position on statements and explain why; the group sees anonymous results."""
 
     id = "voting"
+    stylesheet = "css/voting.css"
     title = _l("Statement voting")
     description = _l("Learners agree or disagree with statements and say why. The group sees the anonymous "
                      "results, discusses them, and can vote again to see how opinions shifted.")
@@ -82,6 +83,13 @@ class VotingActivity(Activity):
     def data_owners(cls, instance):
         """Learners with a vote here."""
         return service.data_owners(instance)
+
+    @classmethod
+    def participant_details(cls, instance, user_ids):
+        """Statements answered in the current round."""
+        from activities.voting import pages
+
+        return pages.participant_details(instance, user_ids)
 
     @classmethod
     def erase_preview(cls, instance, user_id):

@@ -10,7 +10,7 @@ from activities.voting.content import AFTER_VOTE, choice_label, choices_for, sta
 from activities.voting.forms import choice_field_name, reason_field_name, vote_form
 from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
-from lti_tool.participants import expected_learners
+from lti_tool.participants import participant_rows
 
 NOTICES = {
     "saved": (_l("Your votes are saved. You can change them until voting closes."), "success"),
@@ -148,14 +148,26 @@ def facilitator_page(launch, instance):
     statements = [StatementView(number, key, text, tallies[key], visible=True, is_open=key in keys)
                   for number, (key, text) in enumerate(_texts(config), 1)]
     shifts.attach(instance, config, statements, lambda s: [r for r in s.rounds if r.total])
-    answered = results.voters(instance, state.current_round, keys)
-    learners, source = expected_learners(launch, instance)
-    grades = grade_status(instance.id)
-    with_data = results.voters_in_any_round(instance)
-    rows = [dict(learner=l, answered=answered.get(l.user_id, 0), grade=grades.get(l.user_id),
-                 has_data=l.user_id in with_data) for l in learners]
-    voted = sum(1 for r in rows if r["answered"])
+    rows, source = participant_rows(launch, instance)
+    not_voted = [r for r in rows if not (r.detail and r.detail.answered)]
     return dict(instance=instance, config=config, state=state, statements=statements, rows=rows,
-                roster_source=source, voted=voted, expected=len(rows), total_statements=len(keys), all_statements=len(statements),
-                not_voted=[r for r in rows if not r["answered"]], choices=choices_for(config.scale),
-                max_rounds=service.MAX_ROUNDS)
+                roster_source=source, voted=len(rows) - len(not_voted), expected=len(rows),
+                total_statements=len(keys), all_statements=len(statements), not_voted=not_voted,
+                choices=choices_for(config.scale), max_rounds=service.MAX_ROUNDS)
+
+
+@dataclass(frozen=True)
+class RoundProgress:
+    """A learner's votes in the current round, for the participants table."""
+
+    answered: int
+    total: int
+
+
+def participant_details(instance, user_ids):
+    """{user id: RoundProgress} in the current round."""
+    config = voting_settings.load(instance.settings)
+    state = service.state_for(instance)
+    keys = set(service.open_in_round(config, state, state.current_round))
+    answered = results.voters(instance, state.current_round, keys)
+    return {uid: RoundProgress(answered.get(uid, 0), len(keys)) for uid in user_ids}

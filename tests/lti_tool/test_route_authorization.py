@@ -51,7 +51,7 @@ ACCESS = {
     ("expectations.learning_goals", "POST"): FACILITATOR, ("expectations.add_meeting", "POST"): FACILITATOR,
     ("expectations.edit_meeting", "POST"): FACILITATOR, ("expectations.participants", "GET"): FACILITATOR,
     ("expectations.erase_learner", "GET"): FACILITATOR, ("expectations.erase_learner", "POST"): FACILITATOR,
-    ("expectations.export_person", "GET"): FACILITATOR, ("expectations.report_page", "GET"): FACILITATOR,
+    ("expectations.export_learner", "GET"): FACILITATOR, ("expectations.report_page", "GET"): FACILITATOR,
     ("expectations.report_csv", "GET"): FACILITATOR, ("expectations.theme", "POST"): FACILITATOR,
     # network
     ("network.index", "GET"): PARTICIPANT, ("network.change_view", "GET"): LEARNER_ONLY,
@@ -68,18 +68,21 @@ ACCESS = {
     ("network.reflection", "GET"): LEARNER_ONLY, ("network.reflection", "POST"): LEARNER_ONLY,
     ("network.start", "POST"): LEARNER_ONLY, ("network.tag_link", "POST"): FACILITATOR,
     ("network.questions_page", "GET"): LEARNER_ONLY, ("network.save_questions", "POST"): LEARNER_ONLY,
-    ("network.add_people", "POST"): LEARNER_ONLY,
+    ("network.add_people", "POST"): LEARNER_ONLY, ("network.participants", "GET"): FACILITATOR,
+    ("network.export_learner", "GET"): FACILITATOR,
     # reflection
     ("reflection.index", "GET"): PARTICIPANT, ("reflection.board", "GET"): PARTICIPANT,
     ("reflection.control", "POST"): FACILITATOR, ("reflection.export_aggregate", "GET"): FACILITATOR,
     ("reflection.export_answers", "GET"): FACILITATOR, ("reflection.erase_learner", "GET"): FACILITATOR,
     ("reflection.erase_learner", "POST"): FACILITATOR, ("reflection.part", "GET"): PARTICIPANT,
     ("reflection.part", "POST"): LEARNER_ONLY, ("reflection.quotes", "POST"): FACILITATOR,
-    ("reflection.themes", "POST"): FACILITATOR,
+    ("reflection.themes", "POST"): FACILITATOR, ("reflection.participants", "GET"): FACILITATOR,
+    ("reflection.export_learner", "GET"): FACILITATOR,
     # voting
     ("voting.index", "GET"): PARTICIPANT, ("voting.control", "POST"): FACILITATOR,
     ("voting.export", "GET"): FACILITATOR, ("voting.erase_learner", "GET"): FACILITATOR,
     ("voting.erase_learner", "POST"): FACILITATOR, ("voting.vote", "POST"): LEARNER_ONLY,
+    ("voting.participants", "GET"): FACILITATOR, ("voting.export_learner", "GET"): FACILITATOR,
 }
 APP = create_app({"CONFIG_NAME": "testing"})
 ROUTES = sorted(((rule.endpoint, method, rule) for rule in APP.url_map.iter_rules()
