@@ -8,8 +8,8 @@ from wtforms.validators import DataRequired, InputRequired, Length, NumberRange
 from activities.expectations import settings as exp_settings
 from activities.expectations.content import ANONYMITY_LABELS, AFTERCARE, FORM_RATINGS, PROGRESS, USEFULNESS, VERDICTS
 from activities.expectations.meetings import MAX_TEXT_LENGTH, MAX_TOPIC_LENGTH
-from activities.expectations.settings import (
-    CARD_LENGTH_MAX, CARD_LENGTH_MIN, DOTS_MAX, DOTS_MIN, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, WEIGHT_MAX)
+from activities.common.settings_lists import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.expectations.settings import CARD_LENGTH_MAX, CARD_LENGTH_MIN, DOTS_MAX, DOTS_MIN, WEIGHT_MAX
 from lti_tool.forms import LaunchForm
 
 CLOSING_TEXT_LENGTH = 1500

@@ -1,19 +1,14 @@
 """A placement's settings: defaults, the designer's lists parsed from text, stored JSON read defensively."""
-import hashlib
-import re
 from dataclasses import dataclass
 
-from flask import current_app, has_app_context
-from flask_babel import gettext as _
-
+from activities.common import settings_lists
+from activities.common.settings_lists import (
+    bounded_int, copy_entries, default_min_group_size, lines_as_text, min_group_size, stored_entries)
 from activities.network.content import (
     DEFAULT_LOCATIONS, DEFAULT_MOMENTS, DEFAULT_RELATIONS, DEFAULT_RINGS, SOURCE_LANGUAGE, text_of)
 
 MAX_CONTACTS = 150
-MIN_GROUP_FLOOR = 3
-MIN_GROUP_CEILING = 1000
 MAX_ITEM_LENGTH = 120
-_KEY = re.compile(r"^[a-z0-9_]{1,40}$")
 
 # (defaults, fewest, most) per list the designer edits, one item per line.
 LISTS = {
@@ -59,23 +54,13 @@ class NetworkSettings:
         return tuple(loc["key"] for loc in self.locations)
 
 
-def default_min_group_size():
-    """The site's minimum group size (config MIN_GROUP_SIZE, never below the floor)."""
-    configured = current_app.config.get("MIN_GROUP_SIZE", 5) if has_app_context() else 5
-    return max(MIN_GROUP_FLOOR, int(configured))
-
-
-def _copy(items):
-    return [dict(item, texts=dict(item["texts"])) for item in items]
-
-
 def default_settings():
     """The JSON a new placement starts with: the seed's moments, relations, rings and locations."""
     return {
-        "moments": _copy(DEFAULT_MOMENTS),
-        "relations": _copy(DEFAULT_RELATIONS),
-        "rings": _copy(DEFAULT_RINGS),
-        "locations": _copy(DEFAULT_LOCATIONS),
+        "moments": copy_entries(DEFAULT_MOMENTS),
+        "relations": copy_entries(DEFAULT_RELATIONS),
+        "rings": copy_entries(DEFAULT_RINGS),
+        "locations": copy_entries(DEFAULT_LOCATIONS),
         "min_contacts": 5,
         "questions_required": False,
         "matching": True,
@@ -83,30 +68,9 @@ def default_settings():
     }
 
 
-def _valid_item(item):
-    if not isinstance(item, dict) or not _KEY.match(str(item.get("key", ""))):
-        return False
-    texts = item.get("texts")
-    return bool(item.get("text")) or (isinstance(texts, dict) and any(texts.values()))
-
-
 def _list(data, name):
     defaults, fewest, most = LISTS[name]
-    items, seen = [], set()
-    for item in data.get(name) or ():
-        if _valid_item(item) and item["key"] not in seen:
-            seen.add(item["key"])
-            items.append(item)
-    items = items[:most]
-    return tuple(items) if len(items) >= fewest else tuple(_copy(defaults))
-
-
-def _int(value, default, low, high):
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        number = default
-    return min(high, max(low, number))
+    return stored_entries(data.get(name), defaults, most, fewest)
 
 
 def load(data):
@@ -117,30 +81,16 @@ def load(data):
         relations=_list(data, "relations"),
         rings=_list(data, "rings"),
         locations=_list(data, "locations"),
-        min_contacts=_int(data.get("min_contacts"), 5, 1, MAX_CONTACTS),
+        min_contacts=bounded_int(data.get("min_contacts"), 5, 1, MAX_CONTACTS),
         questions_required=bool(data.get("questions_required", False)),
         matching=bool(data.get("matching", True)),
-        min_group_size=_int(data.get("min_group_size"), default_min_group_size(), MIN_GROUP_FLOOR,
-                            MIN_GROUP_CEILING),
+        min_group_size=min_group_size(data),
     )
 
 
 def as_text(items, language):
     """A list as the settings textarea shows it: one item per line, in the designer's language."""
-    return "\n".join(text_of(item, language) for item in items)
-
-
-def custom_key(text):
-    """A key derived from the text: an unchanged line keeps its key (and its data) across edits."""
-    return "c_" + hashlib.sha256(text.casefold().encode("utf-8")).hexdigest()[:12]
-
-
-def _default_matching(text, defaults):
-    folded = text.casefold()
-    for item in defaults:
-        if any(folded == t.casefold() for t in item["texts"].values()):
-            return {"key": item["key"], "texts": dict(item["texts"])}
-    return None
+    return lines_as_text(items, language, text_of)
 
 
 def parse_list(name, raw, language):
@@ -150,21 +100,5 @@ def parse_list(name, raw, language):
     its meaning, such as the direction of "asked"); other lines are kept in the designer's language.
     """
     defaults, fewest, most = LISTS[name]
-    items, errors, seen = [], [], {}
-    lines = [" ".join(line.split()) for line in (raw or "").splitlines()]
-    for number, line in enumerate((line for line in lines if line), 1):
-        if len(line) > MAX_ITEM_LENGTH:
-            errors.append(_("Line %(number)d is %(length)d characters long; the maximum is %(max)d.",
-                            number=number, length=len(line), max=MAX_ITEM_LENGTH))
-            continue
-        item = _default_matching(line, defaults) or {"key": custom_key(line), "text": line,
-                                                      "language": language or SOURCE_LANGUAGE}
-        if item["key"] in seen:
-            errors.append(_("Line %(number)d repeats line %(first)d.", number=number, first=seen[item["key"]]))
-            continue
-        seen[item["key"]] = number
-        items.append(item)
-    if not errors and not fewest <= len(items) <= most:
-        errors.append(_("Write from %(fewest)d to %(most)d lines (now %(count)d).",
-                        fewest=fewest, most=most, count=len(items)))
-    return items, errors
+    return settings_lists.parse_lines(raw, language, defaults, most=most, fewest=fewest, max_length=MAX_ITEM_LENGTH,
+                                      source_language=SOURCE_LANGUAGE)

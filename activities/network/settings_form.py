@@ -5,7 +5,8 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from activities.network import settings as network_settings
 from activities.network.forms import LaunchForm, options
-from activities.network.settings import MAX_CONTACTS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.common.settings_lists import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.network.settings import MAX_CONTACTS
 from lti_tool.i18n import current_language
 
 

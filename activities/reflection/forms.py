@@ -7,8 +7,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from activities.reflection.content import DEFAULT_GROUPS, DEFAULT_TAGS, PART_TITLES, PARTS
-from activities.reflection.settings import (
-    MAX_GROUP_LENGTH, MAX_GROUPS, MAX_TAG_LENGTH, MAX_TAGS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_lines)
+from activities.common.settings_lists import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.reflection.settings import MAX_GROUP_LENGTH, MAX_GROUPS, MAX_TAG_LENGTH, MAX_TAGS, parse_lines
 from lti_tool.forms import LaunchForm
 
 

@@ -6,8 +6,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange
 
 from activities.voting.content import RESULTS_MODE_LABELS, SCALE_LABELS, choices_for
-from activities.voting.settings import (
-    MAX_REASON_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, MIN_GROUP_CEILING, MIN_GROUP_FLOOR, parse_statements)
+from activities.common.settings_lists import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.voting.settings import MAX_REASON_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, parse_statements
 from lti_tool.forms import LaunchForm
 
 

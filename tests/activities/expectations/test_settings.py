@@ -5,7 +5,8 @@ from werkzeug.datastructures import MultiDict
 from activities.expectations import ExpectationsActivity
 from activities.expectations.content import DEFAULT_COLUMNS
 from activities.expectations.forms import ExpectationsSettingsForm
-from activities.expectations.settings import custom_key, load, parse_columns
+from activities.common.settings_lists import custom_key
+from activities.expectations.settings import load, parse_columns
 
 EN = "\n".join(c["texts"]["en"] for c in DEFAULT_COLUMNS)
 NL = "\n".join(c["texts"]["nl"] for c in DEFAULT_COLUMNS)
@@ -43,7 +44,7 @@ def test_default_columns_keep_both_languages(app):
 def test_custom_columns_with_a_hint_and_the_first_as_voting_column(app):
     columns, errors = parse_columns("Onze  vragen | Wat wil je weten?\nAfspraken", "nl")
     assert not errors
-    assert columns[0] == {"key": custom_key("c_", "Onze vragen"), "text": "Onze vragen", "language": "nl",
+    assert columns[0] == {"key": custom_key("Onze vragen", "c_"), "text": "Onze vragen", "language": "nl",
                           "hint": "Wat wil je weten?"}
     assert load({"columns": columns}).voting_column == columns[0]["key"]
 

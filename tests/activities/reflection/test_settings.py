@@ -5,7 +5,8 @@ from werkzeug.datastructures import MultiDict
 from activities.reflection import ReflectionActivity
 from activities.reflection.content import DEFAULT_GROUPS, DEFAULT_TAGS, PARTS
 from activities.reflection.forms import ReflectionSettingsForm
-from activities.reflection.settings import custom_key, load
+from activities.common.settings_lists import custom_key
+from activities.reflection.settings import load
 
 GROUPS_EN = [g["texts"]["en"] for g in DEFAULT_GROUPS]
 TAGS_NL = [t["texts"]["nl"] for t in DEFAULT_TAGS]

@@ -6,7 +6,8 @@ from werkzeug.datastructures import MultiDict
 from activities.voting import VotingActivity
 from activities.voting.content import DEFAULT_STATEMENTS
 from activities.voting.forms import VotingSettingsForm
-from activities.voting.settings import custom_key, load, parse_statements
+from activities.common.settings_lists import custom_key
+from activities.voting.settings import load, parse_statements
 
 NL = [s["texts"]["nl"] for s in DEFAULT_STATEMENTS]
 EN = [s["texts"]["en"] for s in DEFAULT_STATEMENTS]
@@ -43,7 +44,7 @@ def test_custom_statements_keep_their_key_while_unchanged(app):
     valid, _errors, settings = _form(app, "nl", statements=f"  Eigen   stelling één \r\n\n{EN[1]}\n")
     assert valid
     first, second = settings["statements"]
-    assert first == {"key": custom_key("Eigen stelling één"), "text": "Eigen stelling één", "language": "nl"}
+    assert first == {"key": custom_key("Eigen stelling één", fold_case=False), "text": "Eigen stelling één", "language": "nl"}
     assert second["key"] == DEFAULT_STATEMENTS[1]["key"]
 
 
