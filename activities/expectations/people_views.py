@@ -1,15 +1,11 @@
 """Routes about people's data: the full export, and a participant's own data (the participants page is the core's)."""
-from flask import g, render_template, request
+from flask import g
 
-from activities.expectations import ExpectationsActivity, bp, pages, participation
+from activities.expectations import ExpectationsActivity, bp
 from activities.expectations import export as exporting
-from activities.expectations import settings as exp_settings
-from activities.expectations.state import state_for
 from lti_tool.csv_export import download
-from lti_tool.grades import grade_status
 from lti_tool.session import launch_required
 from lti_tool.i18n import current_language
-from lti_tool.participants import expected_learners, learner_or_404
 
 TEMPLATES = "activities/expectations/"
 

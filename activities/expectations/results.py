@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from sqlalchemy import select
 
+from activities.common.figures import percentages
 from activities.expectations.content import AFTERCARE, FORM_RATINGS, PROGRESS, USEFULNESS, VERDICTS, text_in
 from activities.expectations.models import ClosingEvaluation, GoalProgress, GoalVerdict, MeetingEvaluation
 from lti_tool.extensions import db
@@ -67,18 +68,6 @@ class ClosingResult:
     def enough(self):
         """Whether enough participants answered for participants to see the aggregate."""
         return self.responses >= self.min_group_size
-
-
-def percentages(counts):
-    """Whole percentages that add up to 100 (largest remainder), or zeros when there is nothing."""
-    total = sum(counts)
-    if not total:
-        return [0 for _ in counts]
-    exact = [c * 100 / total for c in counts]
-    floors = [int(x) for x in exact]
-    for i in sorted(range(len(counts)), key=lambda i: exact[i] - floors[i], reverse=True)[:100 - sum(floors)]:
-        floors[i] += 1
-    return floors
 
 
 def shares(pairs, answers):

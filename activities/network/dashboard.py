@@ -7,7 +7,6 @@ from activities.network import moments, progress
 from activities.network import settings as network_settings
 from activities.network.models import Contact, Drawing
 from lti_tool.extensions import db
-from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
 from lti_tool.participants import expected_learners, participant_rows
 

@@ -5,7 +5,8 @@ from wtforms.validators import InputRequired, Length, NumberRange
 
 from activities.network import settings as network_settings
 from activities.network.forms import LaunchForm, options
-from activities.common.settings_lists import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.common.form_fields import min_group_size_field
+from activities.common.settings_lists import MIN_GROUP_FLOOR
 from activities.network.settings import MAX_CONTACTS
 from lti_tool.i18n import current_language
 
@@ -41,13 +42,10 @@ class NetworkSettingsForm(LaunchForm):
         ("on", _l("Show participants who in the course offers what they need (only people who agree)")),
         ("off", _l("Do not suggest people to each other")),
     ]))
-    min_group_size = IntegerField(
+    min_group_size = min_group_size_field(
         _l("Minimum group size"),
-        description=_l("Course-wide figures stay hidden from participants until at least this many have drawn "
-                       "their network. At least %(min)d.", min=MIN_GROUP_FLOOR),
-        validators=[InputRequired(message=_l("Enter a number.")),
-                    NumberRange(min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING, message=_l(
-                        "Enter a number from %(min)d to %(max)d.", min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING))])
+        _l("Course-wide figures stay hidden from participants until at least this many have drawn "
+           "their network. At least %(min)d.", min=MIN_GROUP_FLOOR))
 
     parsed = None
 

@@ -1,13 +1,13 @@
 """The course designer's settings form."""
 from lti_tool.i18n import current_language
 from flask_babel import lazy_gettext as _l
-from wtforms import (
-    BooleanField, IntegerField, SelectMultipleField, StringField, TextAreaField, ValidationError, widgets)
+from wtforms import BooleanField, SelectMultipleField, StringField, TextAreaField, ValidationError, widgets
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange
+from wtforms.validators import Length
 
 from activities.reflection.content import DEFAULT_GROUPS, DEFAULT_TAGS, PART_TITLES, PARTS
-from activities.common.settings_lists import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.common.form_fields import min_group_size_field
+from activities.common.settings_lists import MIN_GROUP_FLOOR
 from activities.reflection.settings import MAX_GROUP_LENGTH, MAX_GROUPS, MAX_TAG_LENGTH, MAX_TAGS, parse_lines
 from lti_tool.forms import LaunchForm
 
@@ -44,14 +44,10 @@ class ReflectionSettingsForm(LaunchForm):
                        count=MAX_TAGS),
         validators=[Length(max=(MAX_TAG_LENGTH + 2) * MAX_TAGS * 2)])
     own_tags = BooleanField(_l("Learners may add their own tags"))
-    min_group_size = IntegerField(
+    min_group_size = min_group_size_field(
         _l("Minimum group size for the board"),
-        description=_l("The group board stays empty until at least this many learners have answered, so no "
-                       "one can be singled out. At least %(min)d.", min=MIN_GROUP_FLOOR),
-        validators=[InputRequired(message=_l("Enter a number.")),
-                    NumberRange(min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING,
-                                message=_l("Enter a number from %(min)d to %(max)d.",
-                                           min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING))])
+        _l("The group board stays empty until at least this many learners have answered, so no "
+           "one can be singled out. At least %(min)d.", min=MIN_GROUP_FLOOR))
 
     parsed_groups = None
     parsed_tags = None

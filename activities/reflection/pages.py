@@ -3,6 +3,7 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from activities.common.state import state_row
 from activities.reflection import answers as answering
 from activities.reflection import board as boards
 from activities.reflection import progress
@@ -12,8 +13,6 @@ from activities.reflection.content import (
 from activities.reflection.models import BoardState
 from activities.reflection.part_forms import MAX_SHORT, MAX_TEXT, part_form
 from activities.reflection.tagging import MAX_OWN_LENGTH, MAX_OWN_TAGS
-from lti_tool.extensions import db
-from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
 from lti_tool.participants import participant_rows
 
@@ -39,19 +38,8 @@ def notice_for(code):
 
 
 def state_for(instance):
-    """The placement's board state row, created on first use (a concurrent creator wins harmlessly)."""
-    from sqlalchemy.exc import IntegrityError
-
-    state = db.session.get(BoardState, instance.id)
-    if state is not None:
-        return state
-    try:
-        with db.session.begin_nested():
-            state = BoardState(activity_instance_id=instance.id)
-            db.session.add(state)
-    except IntegrityError:
-        state = db.session.get(BoardState, instance.id)
-    return state
+    """The placement's board state row, created on first use."""
+    return state_row(BoardState, instance)
 
 
 @dataclass(frozen=True)

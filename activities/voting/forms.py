@@ -1,12 +1,13 @@
 """WTForms for the designer's settings and the learner's votes."""
 from lti_tool.i18n import current_language
 from flask_babel import lazy_gettext as _l
-from wtforms import HiddenField, IntegerField, RadioField, TextAreaField, ValidationError
+from wtforms import HiddenField, RadioField, TextAreaField, ValidationError
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange
+from wtforms.validators import Length
 
 from activities.voting.content import RESULTS_MODE_LABELS, SCALE_LABELS, choices_for
-from activities.common.settings_lists import MIN_GROUP_CEILING, MIN_GROUP_FLOOR
+from activities.common.form_fields import min_group_size_field
+from activities.common.settings_lists import MIN_GROUP_FLOOR
 from activities.voting.settings import MAX_REASON_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, parse_statements
 from lti_tool.forms import LaunchForm
 
@@ -33,14 +34,10 @@ class VotingSettingsForm(LaunchForm):
         ("optional", _l("A reason is optional")),
     ]))
     results_mode = RadioField(_l("When learners see the results"), choices=_options(RESULTS_MODE_LABELS.items()))
-    min_group_size = IntegerField(
+    min_group_size = min_group_size_field(
         _l("Minimum group size for results"),
-        description=_l("Results of a statement stay hidden until at least this many learners have voted "
-                       "on it, so no one can be singled out. At least %(min)d.", min=MIN_GROUP_FLOOR),
-        validators=[InputRequired(message=_l("Enter a number.")),
-                    NumberRange(min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING,
-                                message=_l("Enter a number from %(min)d to %(max)d.",
-                                           min=MIN_GROUP_FLOOR, max=MIN_GROUP_CEILING))])
+        _l("Results of a statement stay hidden until at least this many learners have voted "
+           "on it, so no one can be singled out. At least %(min)d.", min=MIN_GROUP_FLOOR))
 
     parsed_statements = None
 

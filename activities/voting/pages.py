@@ -8,7 +8,6 @@ from activities.voting import results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
 from activities.voting.forms import choice_field_name, reason_field_name, vote_form
-from lti_tool.grades import grade_status
 from lti_tool.i18n import current_language
 from lti_tool.participants import participant_rows
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass, field
 from flask import current_app
 from sqlalchemy import select
 
+from activities.common.figures import percentages
 from activities.voting.content import SCALES, choice_label, choice_on_scale
 from activities.voting.models import Vote
 from lti_tool.extensions import db
@@ -38,19 +39,6 @@ class RoundResult:
     def share(self, choice):
         """The Share of one choice (zero when nobody chose it)."""
         return next((s for s in self.shares if s.choice == choice), Share(choice, choice_label(choice), 0, 0))
-
-
-def percentages(counts):
-    """Whole percentages that add up to 100 (largest remainder), or zeros when there are no votes."""
-    total = sum(counts)
-    if not total:
-        return [0 for _ in counts]
-    exact = [c * 100 / total for c in counts]
-    floors = [int(x) for x in exact]
-    by_remainder = sorted(range(len(counts)), key=lambda i: exact[i] - floors[i], reverse=True)
-    for i in by_remainder[:100 - sum(floors)]:
-        floors[i] += 1
-    return floors
 
 
 def _shuffle_key(instance_id, vote_id):

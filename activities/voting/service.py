@@ -3,8 +3,8 @@ from flask import abort
 from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import delete, func, select
-from sqlalchemy.exc import IntegrityError
 
+from activities.common.state import state_row
 from activities.voting import settings as voting_settings
 from activities.voting.models import Vote, VotingState
 from lti_tool.extensions import db
@@ -14,20 +14,6 @@ from lti_tool.participation import Participation
 
 MAX_ROUNDS = 10
 ACTIONS = ("open", "close", "reveal", "hide", "new_round")
-
-
-def state_for(instance):
-    """The placement's state row, created on first use (a concurrent creator wins harmlessly)."""
-    state = db.session.get(VotingState, instance.id)
-    if state is not None:
-        return state
-    try:
-        with db.session.begin_nested():
-            state = VotingState(activity_instance_id=instance.id)
-            db.session.add(state)
-    except IntegrityError:
-        state = db.session.get(VotingState, instance.id)
-    return state
 
 
 def votes_of(instance, user_id):
@@ -71,6 +57,11 @@ def open_in_round(config, state, round_number):
     keys = [s["key"] for s in config.statements]
     chosen = (state.round_statements or {}).get(str(round_number))
     return keys if chosen is None else [key for key in keys if key in chosen]
+
+
+def state_for(instance):
+    """The placement's state row, created on first use."""
+    return state_row(VotingState, instance)
 
 
 def rounds_open(config, state):

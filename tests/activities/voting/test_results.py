@@ -2,7 +2,7 @@
 import re
 
 from activities.voting.content import DEFAULT_STATEMENTS
-from activities.voting.results import percentages
+from activities.common.figures import percentages
 from tests.activities.voting.conftest import KEYS, answers
 
 

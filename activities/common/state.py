@@ -1,0 +1,21 @@
+"""A placement's one state row (open or closed, revealed, rounds), made on first use."""
+from sqlalchemy.exc import IntegrityError
+
+from lti_tool.extensions import db
+
+
+def state_row(model, instance):
+    """The placement's row of `model` (keyed by activity_instance_id), created on first use.
+
+    Two requests may both find none: the loser of the race reads the winner's row instead of failing.
+    """
+    state = db.session.get(model, instance.id)
+    if state is not None:
+        return state
+    try:
+        with db.session.begin_nested():
+            state = model(activity_instance_id=instance.id)
+            db.session.add(state)
+    except IntegrityError:
+        state = db.session.get(model, instance.id)
+    return state
