@@ -17,9 +17,10 @@ import random
 import statistics
 import time
 
-from activities.network import course_measures, course_network, exports, matching
-from activities.network.ego import measures
-from activities.network.graph import ADVICE, ASKED, GAVE, WORKED_WITH, AlterTie, Contact, EgoDrawing
+from activities.network.analysis import course_measures, course_network, matching
+from activities.network import exports
+from activities.network.analysis.ego import measures
+from activities.network.analysis.graph import ADVICE, ASKED, GAVE, WORKED_WITH, AlterTie, Contact, EgoDrawing
 
 MAX_SIZE = 20000
 LOCATIONS = ("team", "department", "organisation", "customer", "supplier", "sector")

@@ -2,12 +2,12 @@
 from flask import abort
 from flask_babel import gettext as _
 
-from activities.network import angles
+from activities.network.sociogram import angles
 from activities.network.content import text_of
 from activities.network.models import AlterTie, Contact
 from activities.network.service import new_key
 from activities.network.settings import MAX_CONTACTS
-from activities.network.tags import fold
+from activities.network.analysis.tags import fold
 from lti_tool.extensions import db
 
 

@@ -1,7 +1,7 @@
 """Default content of a network drawing, from the source training (seeds 000 and 004), in Dutch and English."""
 from flask_babel import lazy_gettext as _l
 
-from activities.network.graph import ADVICE, ASKED, GAVE, WORKED_WITH
+from activities.network.analysis.graph import ADVICE, ASKED, GAVE, WORKED_WITH
 
 SOURCE_LANGUAGE = "nl"
 

@@ -2,7 +2,7 @@
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
-from activities.network.graph import AlterTie, Contact, EgoDrawing
+from activities.network.analysis.graph import AlterTie, Contact, EgoDrawing
 from activities.network.models import Drawing
 from lti_tool.extensions import db
 from lti_tool.models import User

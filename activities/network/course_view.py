@@ -4,10 +4,11 @@ from dataclasses import dataclass
 import networkx as nx
 import numpy as np
 
-from activities.network import convert, course_measures, course_network
+from activities.network import convert
+from activities.network.analysis import course_measures, course_network
 from activities.network.content import text_of
-from activities.network.course_network import CATEGORY, EXTERNAL
-from activities.network.layout import Line, shorten
+from activities.network.analysis.course_network import CATEGORY, EXTERNAL
+from activities.network.sociogram.layout import Line, shorten
 
 SCALE = 420
 MEMBER_RADIUS = 20

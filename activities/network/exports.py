@@ -14,8 +14,8 @@ from typing import Mapping
 
 import networkx as nx
 
-from activities.network.course_measures import CourseMeasures, analyse
-from activities.network.course_network import MEMBER, CourseNetwork
+from activities.network.analysis.course_measures import CourseMeasures, analyse
+from activities.network.analysis.course_network import MEMBER, CourseNetwork
 from lti_tool.csv_export import to_csv as write_csv
 from lti_tool.input_policy import forbidden_character
 

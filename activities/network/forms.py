@@ -6,7 +6,7 @@ from wtforms import (
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, Optional
 
-from activities.network import tags as tagging
+from activities.network.analysis import tags as tagging
 from activities.network.content import (
     EFFORT_LABELS, NEED_FROM_QUESTION, NEED_QUESTION, OFFER_FOR_QUESTION, OFFER_QUESTION, QUESTION_ACCESS,
     QUESTION_KNOWS, REFLECTION_HARD, REFLECTION_PLAN, text_of)

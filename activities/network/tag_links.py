@@ -5,9 +5,9 @@ from difflib import SequenceMatcher
 
 from sqlalchemy import select
 
-from activities.network.matching import normalise, tags_match
+from activities.network.analysis.matching import normalise, tags_match
 from activities.network.models import TagLink
-from activities.network.vocabulary import concepts_of
+from activities.network.analysis.vocabulary import concepts_of
 from lti_tool.extensions import db
 
 SAME_WORDS, CONFIRMED, VOCABULARY, SPELLING = "same", "confirmed", "vocabulary", "spelling"

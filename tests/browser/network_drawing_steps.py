@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from activities.network.tie_routes import curve_points
+from activities.network.sociogram.tie_routes import curve_points
 from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
 from tests.browser import chromium, lms
 from tests.browser.test_network import add_network_activity, open_network

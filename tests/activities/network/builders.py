@@ -1,5 +1,5 @@
 """Small constructors for hand-made drawings in the network measure tests."""
-from activities.network.graph import AlterTie, Contact, EgoDrawing
+from activities.network.analysis.graph import AlterTie, Contact, EgoDrawing
 
 
 def person(key, ring=2, location="team", relations=(), member=None, label=None, knows=()):

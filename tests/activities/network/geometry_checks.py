@@ -1,7 +1,7 @@
 """Checks of what a drawn layout says, shared by the unit and browser tests: distinct angles, clear lines."""
 import math
 
-from activities.network.geometry import EGO_DRAWN, NODE_RADIUS, angle_gap, polyline_distance, segment_distance
+from activities.network.sociogram.geometry import EGO_DRAWN, NODE_RADIUS, angle_gap, polyline_distance, segment_distance
 
 
 def shared_angles(angles, tolerance=1.0):

@@ -2,8 +2,9 @@
 import math
 from types import SimpleNamespace
 
-from activities.network import angles, contacts, layout
-from activities.network import geometry as geo
+from activities.network.sociogram import angles, layout
+from activities.network import contacts
+from activities.network.sociogram import geometry as geo
 from activities.network import settings as network_settings
 from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
 

@@ -1,8 +1,8 @@
 """Change between two drawings of the same person."""
 import pytest
 
-from activities.network.change import compare
-from activities.network.graph import ADVICE, ASKED, GAVE, WORKED_WITH
+from activities.network.analysis.change import compare
+from activities.network.analysis.graph import ADVICE, ASKED, GAVE, WORKED_WITH
 from tests.activities.network.builders import drawing, person
 
 

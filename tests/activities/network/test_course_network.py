@@ -1,12 +1,12 @@
 """Merging drawings into the course network; course measures with both engines; change between moments."""
 import pytest
 
-from activities.network import course_measures
-from activities.network.course_change import compare_moments
-from activities.network.course_measures import analyse, choose_engine
-from activities.network.course_network import (ADVICE_KIND, CATEGORY, EXTERNAL, HELP, KNOWS, WORKED, merge,
+from activities.network.analysis import course_measures
+from activities.network.analysis.course_change import compare_moments
+from activities.network.analysis.course_measures import analyse, choose_engine
+from activities.network.analysis.course_network import (ADVICE_KIND, CATEGORY, EXTERNAL, HELP, KNOWS, WORKED, merge,
                                                tie_strength)
-from activities.network.graph import ADVICE, ASKED, GAVE, WORKED_WITH
+from activities.network.analysis.graph import ADVICE, ASKED, GAVE, WORKED_WITH
 from tests.activities.network.builders import drawing, person
 
 ENGINES = ("networkx", "igraph")

@@ -7,8 +7,8 @@ import xml.etree.ElementTree as ET
 import networkx as nx
 
 from activities.network import exports
-from activities.network.course_network import merge
-from activities.network.graph import ASKED, GAVE, WORKED_WITH
+from activities.network.analysis.course_network import merge
+from activities.network.analysis.graph import ASKED, GAVE, WORKED_WITH
 from tests.activities.network.builders import drawing, person
 
 SECRET_NAMES = ("Zebedeus", "Yolanda", "lms-sub-")

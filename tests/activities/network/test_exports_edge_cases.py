@@ -4,7 +4,7 @@ import io
 import networkx as nx
 
 from activities.network import exports
-from activities.network.course_network import merge
+from activities.network.analysis.course_network import merge
 from tests.activities.network.builders import drawing, person
 
 

@@ -2,7 +2,7 @@
 import math
 from types import SimpleNamespace
 
-from activities.network import layout
+from activities.network.sociogram import layout
 from activities.network import settings as network_settings
 
 

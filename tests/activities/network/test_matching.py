@@ -1,7 +1,7 @@
 """Needs and offers: normalisation, plurals, accents and consent."""
 import pytest
 
-from activities.network.matching import contacts_who_know, match_needs, normalise, tags_match
+from activities.network.analysis.matching import contacts_who_know, match_needs, normalise, tags_match
 from tests.activities.network.builders import drawing, person
 
 

@@ -2,9 +2,9 @@
 import pytest
 from flask_babel import refresh
 
-from activities.network import metrics
-from activities.network.ego import blau_index, measures, normalised_blau
-from activities.network.graph import ADVICE, ASKED, GAVE, WORKED_WITH
+from activities.network.analysis import metrics
+from activities.network.analysis.ego import blau_index, measures, normalised_blau
+from activities.network.analysis.graph import ADVICE, ASKED, GAVE, WORKED_WITH
 from tests.activities.network.builders import drawing, person
 
 # Burt (unweighted, undirected): p_ij = 1 / degree(i); constraint c_i = Σ_j (p_ij + Σ_q p_iq p_qj)²;

@@ -3,10 +3,10 @@ import re
 
 import pytest
 
-from activities.network.matching import match_needs
+from activities.network.analysis.matching import match_needs
 from activities.network.models import TagLink
 from activities.network.tag_links import CONFIRMED, SAME_WORDS, SPELLING, VOCABULARY, Links, close_spelling
-from activities.network.vocabulary import CONCEPTS, concepts_of
+from activities.network.analysis.vocabulary import CONCEPTS, concepts_of
 from tests.activities.network.builders import drawing
 
 

@@ -12,8 +12,8 @@ from typing import Any, Sequence
 
 from flask_babel import lazy_gettext as _l
 
-from activities.network.ego import EgoMeasures, measures
-from activities.network.graph import Contact, EgoDrawing
+from activities.network.analysis.ego import EgoMeasures, measures
+from activities.network.analysis.graph import Contact, EgoDrawing
 
 # Measures shown side by side, with their titles (same titles as the insights).
 SIDE_BY_SIDE = (

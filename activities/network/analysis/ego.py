@@ -26,7 +26,7 @@ from typing import Iterable, Sequence
 
 import networkx as nx
 
-from activities.network.graph import ADVICE, ASKED, GAVE, EgoDrawing
+from activities.network.analysis.graph import ADVICE, ASKED, GAVE, EgoDrawing
 
 # A tuple cannot collide with a contact key (always a str).
 EGO = ("ego",)

@@ -1,9 +1,11 @@
 """What the drawing says about learning (insights) and how it changed between two moments."""
 from flask import abort, g, render_template, request
 
-from activities.network import aggregates, bp, change, change_drawings, convert, metrics, service
+from activities.network import aggregates, bp, convert, service
+from activities.network.analysis import change, metrics
+from activities.network.sociogram import change_drawings
 from activities.network.people import own_sub
-from activities.network.views_contacts import view_for
+from activities.network.views.contacts import view_for
 from lti_tool.session import launch_required
 
 

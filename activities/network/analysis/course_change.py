@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from activities.network.course_measures import CourseMeasures, analyse
-from activities.network.course_network import CourseNetwork, Edge
+from activities.network.analysis.course_measures import CourseMeasures, analyse
+from activities.network.analysis.course_network import CourseNetwork, Edge
 
 
 @dataclass(frozen=True)

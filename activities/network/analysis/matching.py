@@ -24,7 +24,7 @@ import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Collection, Iterable
 
-from activities.network.graph import Contact, EgoDrawing
+from activities.network.analysis.graph import Contact, EgoDrawing
 
 _POSSESSIVE = re.compile(r"['’`´]s\b")
 _NON_WORD = re.compile(r"[\W_]+")

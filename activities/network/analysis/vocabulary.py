@@ -8,7 +8,7 @@ add their own course's merges on the matches page.
 """
 from functools import lru_cache
 
-from activities.network.matching import tag_forms
+from activities.network.analysis.matching import tag_forms
 
 CONCEPTS = (
     # Care (zorg), the sector of most Flemish learning networks the seeds speak of.

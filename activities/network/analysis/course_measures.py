@@ -25,7 +25,7 @@ from typing import Mapping
 import igraph
 import networkx as nx
 
-from activities.network.course_network import KNOWLEDGE_KINDS, CourseNetwork
+from activities.network.analysis.course_network import KNOWLEDGE_KINDS, CourseNetwork
 
 NETWORKX_LIMIT = 500
 EXACT_BETWEENNESS_LIMIT = 2000

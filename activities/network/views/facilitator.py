@@ -1,8 +1,8 @@
 """Facilitator routes: open the next moment, the course network, needs and offers, exports, erase."""
 from flask import abort, g, redirect, render_template, request
 
-from activities.network import (
-    bp, convert, course_change, course_view, dashboard, exports, forms, matching, moments, pages, tag_links)
+from activities.network import bp, convert, course_view, dashboard, exports, forms, moments, pages, tag_links
+from activities.network.analysis import course_change, matching
 from activities.network import settings as network_settings
 from lti_tool.csv_export import download
 from lti_tool.extensions import db

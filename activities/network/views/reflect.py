@@ -1,12 +1,13 @@
 """Own knowledge (offers, needs, consent to be suggested) and the reflection questions."""
 from flask import g, redirect, render_template, request
 
-from activities.network import bp, convert, matching, service, tags, tag_links
+from activities.network import bp, convert, service, tag_links
+from activities.network.analysis import matching, tags
 from activities.network.pages import notice_for
 from activities.network.people import own_sub
 from activities.network.forms import KnowledgeForm, ReflectionForm
 from activities.network.saving import Conflict, save
-from activities.network.views_contacts import stale_notice, view_for
+from activities.network.views.contacts import stale_notice, view_for
 from lti_tool.session import launch_required, launch_url
 
 KNOWLEDGE_TEMPLATE = "activities/network/knowledge.html"

@@ -36,5 +36,5 @@ def start(instance):
     return redirect(launch_url(f"network.{target}", done="started" if copy else "started_empty"), code=303)
 
 
-from activities.network import (  # noqa: E402,F401  (register the routes of each area on bp)
-    views_contacts, views_drawing, views_facilitator, views_insights, views_questions, views_reflect)
+from activities.network.views import (  # noqa: E402,F401  (register the routes of each area on bp)
+    contact, contacts, drawing, facilitator, insights, questions, reflect)

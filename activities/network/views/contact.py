@@ -2,10 +2,11 @@
 from flask import redirect, render_template, request
 from flask_babel import gettext as _
 
-from activities.network import bp, contacts, tags
+from activities.network import bp, contacts
+from activities.network.analysis import tags
 from activities.network.forms import ContactForm
 from activities.network.saving import Conflict, save
-from activities.network.views_contacts import EDIT_TEMPLATE, stale_notice, view_for
+from activities.network.views.contacts import EDIT_TEMPLATE, stale_notice, view_for
 from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required, launch_url
 

@@ -8,7 +8,7 @@ from activities.network.content import text_of
 from activities.network.contacts import Refused
 from activities.network.forms import QuestionsRow
 from activities.network.saving import Conflict, save
-from activities.network.views_contacts import stale_notice, view_for
+from activities.network.views.contacts import stale_notice, view_for
 from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required, launch_url
 

@@ -2,10 +2,11 @@
 from flask import jsonify, render_template, request
 from flask_babel import gettext as _
 
-from activities.network import bp, contacts, layout, pages
-from activities.network.change_drawings import knows_of
+from activities.network import bp, contacts, pages
+from activities.network.sociogram import layout
+from activities.network.sociogram.change_drawings import knows_of
 from activities.network.saving import Conflict, save
-from activities.network.views_contacts import new_contact_form, stale_notice, view_for
+from activities.network.views.contacts import new_contact_form, stale_notice, view_for
 from lti_tool.input_policy import bounded_int
 from lti_tool.session import launch_required
 

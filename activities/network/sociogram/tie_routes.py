@@ -1,7 +1,7 @@
 """How a line between two of a learner's contacts goes round everyone else (straight when it can)."""
 import math
 
-from activities.network import geometry as geo
+from activities.network.sociogram import geometry as geo
 
 BENDS = (0, 70, -70, 140, -140, 220, -220, 320, -320, 440, -440)  # control-point offsets, tried in order
 SAMPLES = 24

@@ -149,4 +149,4 @@ def save_list(instance):
     return redirect(launch_url("network.contacts_page", done="saved", _anchor="your-contacts"), code=303)
 
 
-from activities.network import views_contact  # noqa: E402,F401  (one contact's page)
+from activities.network.views import contact  # noqa: E402,F401  (one contact's page)

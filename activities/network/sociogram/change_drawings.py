@@ -1,7 +1,7 @@
 """The start and end drawings side by side: the same people at the same stored angles, changes marked."""
 from dataclasses import dataclass
 
-from activities.network import layout
+from activities.network.sociogram import layout
 
 NEW, LOST, CHANGED = "is-new", "is-lost", "is-changed"
 

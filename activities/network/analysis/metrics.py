@@ -17,8 +17,8 @@ from flask_babel import lazy_gettext as _l
 from flask_babel import lazy_ngettext as _ln
 from flask_babel.speaklater import LazyString
 
-from activities.network.ego import EgoMeasures, measures
-from activities.network.graph import EgoDrawing
+from activities.network.analysis.ego import EgoMeasures, measures
+from activities.network.analysis.graph import EgoDrawing
 
 ORDER = ("size", "ties", "diversity", "balance", "effective_size", "constraint", "bridges")
 # Burt's constraint for n contacts who do not know each other is 1/n: below 0.35 means about three or more

@@ -4,7 +4,7 @@ moved ones the nearest angle where nobody's circle, name or line is in the way. 
 import math
 from dataclasses import dataclass
 
-from activities.network import geometry as geo
+from activities.network.sociogram import geometry as geo
 
 STEP = 1.0  # degrees between the candidate angles
 NEAR = 120.0  # people further apart than this (in degrees) cannot touch, whatever their rings and names

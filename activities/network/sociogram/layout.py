@@ -7,9 +7,9 @@ Nobody's position is computed from anyone else's: a contact sits at the angle st
 import math
 from dataclasses import dataclass, field
 
-from activities.network import angles, tie_routes
-from activities.network import geometry as geo
-from activities.network.geometry import EGO_DRAWN, EGO_RADIUS, NODE_RADIUS, OUTER_RADIUS, ring_edge, ring_middle  # noqa: F401
+from activities.network.sociogram import angles, tie_routes
+from activities.network.sociogram import geometry as geo
+from activities.network.sociogram.geometry import EGO_DRAWN, EGO_RADIUS, NODE_RADIUS, OUTER_RADIUS, ring_edge, ring_middle  # noqa: F401
 
 TRAY_TOP = 500
 TRAY_ROW = 104

@@ -23,7 +23,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Iterable, Mapping
 
-from activities.network.graph import ADVICE, ASKED, GAVE, WORKED_WITH, EgoDrawing
+from activities.network.analysis.graph import ADVICE, ASKED, GAVE, WORKED_WITH, EgoDrawing
 
 MEMBER = "member"
 CATEGORY = "category"

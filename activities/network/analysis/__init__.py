@@ -1,0 +1,1 @@
+"""Pure measures of drawings and the course network: no database, no request."""

@@ -1,0 +1,1 @@
+"""Where people and lines go in a drawing: angles, rings, routes, the change between moments."""
