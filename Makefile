@@ -2,6 +2,7 @@
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
+# `make test PYTEST_ARGS="tests/activities/voting -x"` runs a part; without it, the whole suite.
 PYTEST_ARGS ?=
 # Every gettext keyword and alias the code uses (tests/test_translations.py checks the list is complete).
 BABEL_KEYWORDS := -k _l -k lazy_gettext -k _ln:1,2 -k lazy_ngettext:1,2
@@ -35,7 +36,14 @@ demo-dynamic: install
 ## test: install test extras, check the layer rules (docs/architecture.md) and run the whole suite
 test: install-test
 	$(BIN)/lint-imports --no-cache
+ifeq ($(strip $(PYTEST_ARGS)),)
+	@# Everything but the browser on two workers (pytest-xdist); then the browser flows one after another,
+	@# since two Chromiums with their servers on two cores make timing-sensitive flows flaky.
+	$(BIN)/python -m pytest -n 2 --ignore=tests/browser
+	$(BIN)/python -m pytest tests/browser
+else
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+endif
 
 ## translations: compile the message catalogues (the compiled .mo files are committed)
 translations: install-test

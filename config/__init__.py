@@ -76,7 +76,8 @@ class TestingConfig(Config):
     BASE_URL = "http://tool.test"
     SQLALCHEMY_DATABASE_URI = _env("TEST_DATABASE_URL", "sqlite://")
     REDIS_URL = _env("TEST_REDIS_URL")
-    CACHE_KEY_PREFIX = "leernetwerk-test:"
+    # Parallel test workers (pytest-xdist) share one Redis: each keeps to its own keys.
+    CACHE_KEY_PREFIX = f"leernetwerk-test{os.environ.get('PYTEST_XDIST_WORKER', '')}:"
     GRADES_INLINE = False
     # The in-process demo LMS of the tests lives at http://lms.test.
     DYNAMIC_REGISTRATION_HTTP_HOSTS = ("localhost", "127.0.0.1", "lms.test")

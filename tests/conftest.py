@@ -5,6 +5,7 @@ import pytest
 from flask import g, request_started
 from flask_migrate import stamp
 
+from tests import workers  # noqa: F401  (before the app reads its configuration: a worker's own database)
 from lti_tool import create_app
 from lti_tool.extensions import cache as cache_ext
 from lti_tool.extensions import db as db_ext

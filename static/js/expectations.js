@@ -1,20 +1,12 @@
 // Expectations: progressive enhancement only; every form works the same without this script.
 // Listeners are delegated to the document, because the live board swaps regions of the page.
 
-// Bring keyboard and screen-reader users straight to the list of problems after a failed submit.
-const summary = document.getElementById("error-summary");
-if (summary) summary.focus();
+import { countCharacters, focusErrorSummary, updateCounter } from "./forms.js";
 
-// A character count under each card or text field; it speaks up only when the limit comes near.
-function updateCounter(area) {
-  const counter = document.getElementById(area.dataset.counter);
-  if (!counter || !counter.dataset.template) return;
-  const max = Number(area.getAttribute("maxlength")) || 1000;
-  const count = area.value.length;
-  counter.textContent = counter.dataset.template.replace("{count}", String(count));
-  if (max - count <= 20) counter.setAttribute("aria-live", "polite");
-  else counter.removeAttribute("aria-live");
-}
+focusErrorSummary();
+// Cards are short: their count is always shown and speaks up in the last 20 characters.
+const COUNTER = { liveWithin: 20 };
+countCharacters(COUNTER);
 
 // Dots: the steppers' buttons, the pips beside each input, and how many dots are left.
 function updateDots(form) {
@@ -49,7 +41,7 @@ function updateSelection() {
 }
 
 export function enhance(root = document) {
-  for (const area of root.querySelectorAll("textarea[data-counter]")) updateCounter(area);
+  for (const area of root.querySelectorAll("textarea[data-counter]")) updateCounter(area, COUNTER);
   for (const button of root.querySelectorAll("[data-step]")) button.hidden = false;
   for (const button of root.querySelectorAll("[data-print]")) button.hidden = false;
   updateDots(document.querySelector(".dots__form"));
@@ -58,7 +50,6 @@ export function enhance(root = document) {
 
 document.addEventListener("input", (event) => {
   const target = event.target;
-  if (target.matches("textarea[data-counter]")) updateCounter(target);
   if (target.matches(".stepper__input")) updateDots(target.form);
 });
 document.addEventListener("change", (event) => {

@@ -20,6 +20,7 @@ from lti_tool import create_app, registrations
 from lti_tool.app import normalise_database_url
 from lti_tool.extensions import cache, db
 from lti_tool.grades.worker import start_inline_drainer
+from tests.workers import worker_suffix
 
 DATABASE_ENV, REDIS_ENV = "LEERNETWERK_TEST_DATABASE_URL", "LEERNETWERK_TEST_REDIS_URL"
 _stack_numbers = itertools.count(1)
@@ -70,7 +71,7 @@ def _postgres_admin(url, *statements):
 def _postgres_sibling(url, number):
     """A fresh database next to the test database (its name + '_browser' + the stack's number)."""
     base = make_url(normalise_database_url(url))
-    name = f"{base.database}_browser{number}"
+    name = f"{base.database}_browser{worker_suffix()}{number}"
     _postgres_admin(url, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', f'CREATE DATABASE "{name}"')
     return base.set(database=name).render_as_string(hide_password=False)
 
@@ -145,7 +146,7 @@ def start_stack(workdir):
         else:
             stack.database_url = f"sqlite:///{workdir / 'tool.sqlite3'}"
         stack.tool_app = create_app({
-            "CONFIG_NAME": "development", "CACHE_KEY_PREFIX": f"leernetwerk-browser{number}:", "BASE_URL": stack.tool_url, "SECRET_KEY": secrets.token_urlsafe(32),
+            "CONFIG_NAME": "development", "CACHE_KEY_PREFIX": f"leernetwerk-browser{worker_suffix()}{number}:", "BASE_URL": stack.tool_url, "SECRET_KEY": secrets.token_urlsafe(32),
             "SQLALCHEMY_DATABASE_URI": stack.database_url, "REDIS_URL": os.environ.get(REDIS_ENV) or None,
             "GRADES_INLINE": True})
         _upgrade(stack.tool_app)

@@ -124,7 +124,7 @@ def test_four_learners_post_and_a_second_board_updates_without_reload(page, stac
         lms.switch_user(page, stack.lms_url, "learner3")
         post_card(page, open_page(page, stack.lms_url, link), "Elke maand samenkomen", column="agreements")
         # After posting, the learner is back in the column they wrote in, not at the top of the page.
-        assert lms.tool_frame(page).evaluate("() => document.activeElement.id") == "text-agreements"
+        lms.tool_frame(page).wait_for_function("() => document.activeElement.id === 'text-agreements'", timeout=5_000)
         for text in list(CARDS.values()) + ["Elke maand samenkomen"]:
             watched.locator(".note__text", has_text=text).wait_for(timeout=LIVE_WAIT_MS)
         assert lms.tool_frame(watcher).evaluate("window.__sameDocument === true")  # no reload happened

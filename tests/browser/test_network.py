@@ -156,7 +156,8 @@ def test_learner_builds_a_network_with_the_mouse(page, stack, network_link):
         frame.locator("#label").fill(label)
         frame.locator("#location").select_option(place)
         frame.locator("form[action*='/contacts?'] button[type=submit]").click()
-        frame.locator(".notice--success").wait_for()
+        # The page before the post shows a success notice too: wait for the new contact itself.
+        frame.locator(".net-item__name", has_text=label).first.wait_for()
     shot(page, "02-contacts-nl")
 
     go(frame, "drawing")
