@@ -4,7 +4,8 @@ from sqlalchemy import select, text
 from lti_tool.extensions import db
 from lti_tool.models import LaunchSession, ScoreOutbox
 from lti_tool.privacy import erase_learner
-from tests.activities.reflection.conftest import Room, factors, forms_on
+from tests.activities.reflection.conftest import Room, factors
+from tests.support.html import forms_on
 
 OWN_TAG = "Zwijgcultuur op de afdeling"
 

@@ -12,7 +12,7 @@ from cryptography.hazmat.primitives import serialization
 
 from demo_lms import create_demo_lms, people, registration_values
 from demo_lms.keys import KEY_FILE
-from tests.support.html_forms import parse_form
+from tests.support.html import parse_form
 from tests.support.jwt_attacks import cached_pem, foreign_key, hs256_token, unsigned_token
 from tests.support.platform_course import CourseHelpers
 from tests.support.wsgi_transport import mount, routed_session

@@ -1,6 +1,4 @@
 """Helpers for the reflection tests: placements, learners who answer parts, and page fetching."""
-import html as html_lib
-import re
 
 import pytest
 
@@ -57,15 +55,6 @@ def action(text="Elke week iemand van een andere afdeling iets vragen.", shared=
 
 
 ANSWERS = {"situations": situations, "factors": factors, "trust": trust, "sharing": sharing, "action": action}
-
-_FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', re.S)
-_HIDDEN = re.compile(r'<input type="hidden" name="(\w+)" value="([^"]*)"')
-
-
-def forms_on(page):
-    """(action, hidden fields) of every POST form on a page, as a browser would submit them."""
-    return [(html_lib.unescape(action), dict(_HIDDEN.findall(body))) for action, body in _FORM.findall(page)]
-
 
 class Room:
     """One reflection placement with its facilitator, and a way to add learners who answer."""

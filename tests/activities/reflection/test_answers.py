@@ -4,7 +4,8 @@ from sqlalchemy import select
 from activities.reflection.models import Action, Factor, FactorTag, SharingAnswer, Situation
 from lti_tool.models import ScoreOutbox
 from tests.activities.reflection.conftest import (
-    GROUP_KEYS, PARTS, action, factors, forms_on, sharing, situations, trust)
+    GROUP_KEYS, PARTS, action, factors, sharing, situations, trust)
+from tests.support.html import forms_on
 
 
 def _score(db, user_id):

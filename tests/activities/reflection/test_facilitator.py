@@ -10,7 +10,8 @@ from activities.reflection.models import Action, Factor, FactorTag, Situation, T
 from lti_tool.keys import jwks
 from lti_tool.models import ScoreOutbox
 from lti_tool.models.outbox import FAILED, SENT
-from tests.activities.reflection.conftest import GROUP_KEYS, PARTS, action, factors, forms_on, trust
+from tests.activities.reflection.conftest import GROUP_KEYS, PARTS, action, factors, trust
+from tests.support.html import forms_on
 from tests.support.platform_services import INSTRUCTOR_ROLE, PlatformServices, member, services_session
 
 NRPS_URL = "https://lms.test/nrps/course-1/memberships"

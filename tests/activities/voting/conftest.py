@@ -1,6 +1,4 @@
 """Helpers for the voting tests: placements, learners who vote, and page fetching."""
-import html as html_lib
-import re
 
 import pytest
 
@@ -16,15 +14,6 @@ def answers(choice="agree", reason="Omdat het zo is.", keys=KEYS, round_number=1
         fields[f"choice_{key}"] = choice
         fields[f"reason_{key}"] = reason
     return fields
-
-
-_FORM = re.compile(r'<form method="post" action="([^"]+)"[^>]*>(.*?)</form>', re.S)
-_HIDDEN = re.compile(r'<input (?:id="\w+" )?(?:type="hidden" )?name="(\w+)" (?:type="hidden" )?value="([^"]*)"')
-
-
-def forms_on(page):
-    """(action, hidden fields) of every POST form on a page, as a browser would submit them."""
-    return [(html_lib.unescape(action), dict(_HIDDEN.findall(body))) for action, body in _FORM.findall(page)]
 
 
 class Room:

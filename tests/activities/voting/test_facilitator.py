@@ -11,7 +11,8 @@ from lti_tool.extensions import db as db_ext
 from lti_tool.keys import jwks
 from lti_tool.models import ScoreOutbox
 from lti_tool.models.outbox import FAILED, SENT
-from tests.activities.voting.conftest import KEYS, answers, forms_on
+from tests.activities.voting.conftest import KEYS, answers
+from tests.support.html import forms_on
 from tests.support.platform_services import INSTRUCTOR_ROLE, PlatformServices, member, services_session
 
 NRPS_URL = "https://lms.test/nrps/course-1/memberships"

@@ -4,7 +4,8 @@ from sqlalchemy import select
 
 from activities.voting.models import Vote
 from lti_tool.models import ScoreOutbox
-from tests.activities.voting.conftest import KEYS, answers, forms_on
+from tests.activities.voting.conftest import KEYS, answers
+from tests.support.html import forms_on
 
 
 def _votes(db, instance, user_id=None):
