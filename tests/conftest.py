@@ -2,7 +2,8 @@
 import os
 
 import pytest
-from flask import g, request_started
+from flask import has_app_context
+from flask.testing import FlaskClient
 from flask_migrate import stamp
 
 from tests import workers  # noqa: F401  (before the app reads its configuration: a worker's own database)
@@ -22,6 +23,7 @@ def app_config():
 def _app(app_config, tmp_path_factory):
     os.environ.setdefault("LEERNETWERK_INSTANCE_PATH", str(tmp_path_factory.mktemp("instance")))
     app = create_app(dict(app_config))
+    app.test_client_class = FreshContextClient
     with app.app_context():
         _empty_database()
         db_ext.create_all()
@@ -39,17 +41,29 @@ def _empty_database():
         db_ext.drop_all()
 
 
-def _fresh_g(sender, **extra):
-    # Tests keep one app context open across requests, so `g` would carry the previous request's
-    # launch and Flask-Babel's cached locale; a real request starts with an empty `g`.
-    for name in ("launch", "locale_hint", "_flask_babel"):
-        g.pop(name, None)
+class FreshContextClient(FlaskClient):
+    """A test client whose every request runs in an application context of its own, as in production.
+
+    Nothing the test or an earlier request left in `g` or in the database session reaches the request:
+    the test's own changes are committed first (a real request sees only committed rows), and the
+    test's session is expired after, so it reads what the request wrote.
+    """
+
+    def open(self, *args, **kwargs):
+        """Commit the test's work, make the request in a fresh app context, then re-read from the database."""
+        in_test = has_app_context()  # a test's own threads (concurrency tests) run without one
+        if in_test:
+            db_ext.session.commit()
+        with self.application.app_context():
+            response = super().open(*args, **kwargs)
+        if in_test:
+            db_ext.session.expire_all()
+        return response
 
 
 @pytest.fixture
 def app(_app):
     """The app inside an application context; every table is emptied after the test."""
-    request_started.connect(_fresh_g, _app)
     with _app.app_context():
         cache_ext.clear()
         yield _app
@@ -59,7 +73,6 @@ def app(_app):
             db_ext.session.execute(table.delete())
         db_ext.session.commit()
         cache_ext.clear()
-    request_started.disconnect(_fresh_g, _app)
 
 
 @pytest.fixture

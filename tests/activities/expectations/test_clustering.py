@@ -110,14 +110,15 @@ def test_rename_and_remove_a_theme_returns_cards_and_dots(network):
     learner = network.learner()
     card = network.card(learner, "Intervisie")
     theme = network.theme_of([card], "Intervisie")
+    theme_id = theme.id  # read now: the theme's row goes below, and each request re-reads the test's rows
     network.control("open_voting")
     assert network.vote(learner, {theme: 2}).status_code == 303
     response = network.post(network.facilitator, f"/themes/{theme.id}", op="rename", name="Intervisie leren")
     assert response.status_code == 303 and db.session.get(Theme, theme.id).name == "Intervisie leren"
     assert network.post(network.facilitator, f"/themes/{theme.id}", op="rename", name="").status_code == 400
-    assert network.post(network.facilitator, f"/themes/{theme.id}", op="remove").status_code == 303
+    assert network.post(network.facilitator, f"/themes/{theme_id}", op="remove").status_code == 303
     db.session.expire_all()
-    assert db.session.get(Theme, theme.id) is None and _refresh(card)[0].theme_id is None
+    assert db.session.get(Theme, theme_id) is None and _refresh(card)[0].theme_id is None
     assert db.session.execute(select(Dot)).first() is None
 
 

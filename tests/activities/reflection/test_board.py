@@ -1,10 +1,19 @@
 """The group board: aggregation by theme, trust medians and gaps, reveal, and the minimum group size."""
 import re
 
+import pytest
+
 from activities.reflection import board as boards
 from activities.reflection.settings import load
 from activities.reflection.stats import Stat, TrustRow, biggest_gap
 from tests.activities.reflection.conftest import GROUP_KEYS, PARTS, action, factors, sharing, situations, trust
+
+
+@pytest.fixture(autouse=True)
+def english(app):
+    """The board's labels read in English here, as the facilitator of these rooms reads them."""
+    with app.test_request_context(headers={"Accept-Language": "en"}):
+        yield
 
 
 def _build(room, viewer=None, facilitator=False, language="en"):
