@@ -1,5 +1,4 @@
 """Grades: the durable outbox, the AGS client and the worker that drains it."""
-from lti_tool.grades.outbox import record_participation
 from lti_tool.grades.status import learner_statuses as grade_status
 
-__all__ = ["grade_status", "record_participation"]
+__all__ = ["grade_status"]

@@ -4,15 +4,9 @@ from datetime import datetime, timezone
 from sqlalchemy import func, select, update
 
 from lti_tool.extensions import db
-from lti_tool.models import ActivityInstance, ScoreOutbox
+from lti_tool.models import ScoreOutbox
 from lti_tool.models.base import utcnow
 from lti_tool.models.outbox import PENDING
-
-
-def record_participation(launch, participation):
-    """Queue the learner's participation as a score; commits with the caller's transaction."""
-    return queue_score(db.session.get(ActivityInstance, launch.activity_instance_id), launch.user_id,
-                       participation)
 
 
 def queue_score(instance, user_id, participation):

@@ -4,7 +4,8 @@ from datetime import timedelta
 
 import requests
 
-from lti_tool.grades import record_participation, worker
+from lti_tool.grades import worker
+from lti_tool.grades.outbox import queue_score
 from lti_tool.grades.worker import SUPERSEDED_REASON, drain, run_worker
 from lti_tool.models import ActivityInstance, ScoreOutbox
 from lti_tool.models.base import utcnow
@@ -37,7 +38,7 @@ def test_scores_go_to_the_scores_path_of_a_moodle_line_item(app, services, place
 
 def test_a_recorded_participation_is_sent(app, db, services, launches, placement):
     handle = launches.launch(placement())
-    record_participation(handle.launch, Participation(0.5, "1 of 2 statements"))
+    queue_score(handle.instance, handle.user.id, Participation(0.5, "1 of 2 statements"))
     db.session.commit()
     assert drain()["sent"] == 1
     payload = services.scores[0][2]
@@ -150,7 +151,7 @@ def test_an_outcome_after_the_lease_was_taken_over_changes_nothing(app, db, serv
 
 def test_an_older_unsent_score_is_superseded_by_a_newer_one(app, db, services, launches, placement):
     handle = launches.launch(placement())
-    old = record_participation(handle.launch, Participation(0.5))
+    old = queue_score(handle.instance, handle.user.id, Participation(0.5))
     db.session.commit()
     # A second waiting row, as when a newer answer arrived while the older row was in flight.
     db.session.add(ScoreOutbox(activity_instance_id=handle.launch.activity_instance_id, user_id=handle.user.id,
@@ -166,9 +167,9 @@ def test_an_older_unsent_score_is_superseded_by_a_newer_one(app, db, services, l
 
 def test_a_newer_answer_takes_over_the_waiting_row(app, db, services, launches, placement):
     handle = launches.launch(placement())
-    first = record_participation(handle.launch, Participation(0.5))
+    first = queue_score(handle.instance, handle.user.id, Participation(0.5))
     db.session.commit()
-    assert record_participation(handle.launch, Participation(1.0)) == first
+    assert queue_score(handle.instance, handle.user.id, Participation(1.0)) == first
     db.session.commit()
     assert drain()["sent"] == 1 and [s[2]["scoreGiven"] for s in services.scores] == [10.0]
 
