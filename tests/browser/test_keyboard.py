@@ -17,6 +17,8 @@ FOCUS = """() => {
   const style = getComputedStyle(ring);
   return {tag: el.tagName.toLowerCase(), type: el.type || "", name: el.name || "", value: el.value || "",
           checked: !!el.checked, outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0,
+          // Tells two links apart, so a wait for focus to move does not sit out its timeout.
+          html: el.outerHTML.slice(0, 200),
           shadow: style.boxShadow};
 }"""
 TOP = "() => { const el = document.activeElement; return el ? el.outerHTML.slice(0, 120) : ''; }"

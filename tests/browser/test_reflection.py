@@ -24,6 +24,8 @@ FOCUS = """() => {
   const style = getComputedStyle(ring);
   return {tag: el.tagName.toLowerCase(), type: el.type || "", name: el.name || "", value: el.value || "",
           id: el.id || "", checked: !!el.checked, outline: style.outlineStyle,
+          // Tells two links apart, so a wait for focus to move does not sit out its timeout.
+          html: el.outerHTML.slice(0, 200),
           outlineWidth: parseFloat(style.outlineWidth) || 0};
 }"""
 TOP = "() => { const el = document.activeElement; return el ? el.outerHTML.slice(0, 120) : ''; }"
