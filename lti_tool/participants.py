@@ -79,8 +79,11 @@ def data_owners(instance):
     return set(_activity(instance).data_owners(instance))
 
 
-def expected_learners(launch, instance):
-    """(learners, source): the roster's active learners (else the course's learners) plus anyone with data, by name."""
+def expected_learners(launch, instance, owners=None):
+    """(learners, source): the roster's active learners (else the course's learners) plus anyone with data, by name.
+
+    `owners`, the ids of those with data, when the caller has them already.
+    """
     members = _roster_members(launch)
     if members is None:
         learners, source = _from_memberships(instance), OPENED
@@ -88,7 +91,7 @@ def expected_learners(launch, instance):
         learners, source = _from_roster(members, instance.platform_id), ROSTER
     known = {l.user_id for l in learners if l.user_id is not None}
     # Someone who took part and left the course still has data here (and may ask for it to be erased).
-    extra = data_owners(instance) - known
+    extra = (data_owners(instance) if owners is None else owners) - known
     if extra:
         users = db.session.execute(select(User).where(
             User.id.in_(extra), User.platform_id == instance.platform_id)).scalars()
@@ -111,10 +114,11 @@ def participant_rows(launch, instance):
     from lti_tool.grades import grade_status
 
     activity = _activity(instance)
-    learners, source = expected_learners(launch, instance)
+    owners = data_owners(instance)
+    learners, source = expected_learners(launch, instance, owners)
     # None stands for roster members who have not opened the tool yet: the activity's figures for nobody.
     details = activity.participant_details(instance, list({l.user_id for l in learners}))
-    owners, grades = data_owners(instance), grade_status(instance.id)
+    grades = grade_status(instance.id)
     rows = [ParticipantRow(l, details.get(l.user_id), grades.get(l.user_id), l.user_id in owners) for l in learners]
     return rows, source
 

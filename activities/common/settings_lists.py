@@ -122,6 +122,17 @@ def parse_lines(raw, language, defaults, *, most, max_length, fewest=1, messages
     return entries, errors
 
 
+def dropped_in_use(before, after, counts):
+    """(entry, count) for each entry of `before` that `after` no longer has and that `counts` answers still use.
+
+    `counts` maps an entry's key to how many answers use it; a settings change that drops such an entry
+    hides those answers, which the facilitator is told before saving.
+    """
+    kept = {entry["key"] for entry in after}
+    return [(entry, counts[entry["key"]]) for entry in before
+            if entry["key"] not in kept and counts.get(entry["key"])]
+
+
 def lines_as_text(entries, language, text_of):
     """A list as its settings textarea shows it: one entry per line, in the designer's language."""
     return "\n".join(text_of(entry, language) for entry in entries)

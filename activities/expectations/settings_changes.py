@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
+from activities.common.settings_lists import dropped_in_use
 from activities.expectations import settings as exp_settings
 from activities.expectations.content import text_in
 from activities.expectations.models import Card
@@ -32,13 +33,10 @@ def warnings(instance, old, new):
     per_column = _cards_per_column(instance)
     language = current_language()
     found = []
-    kept = set(after.column_keys)
-    for column in before.columns:
-        cards = per_column.get(column["key"], 0)
-        if cards and column["key"] not in kept:
-            found.append(ngettext("“%(column)s” is removed or renamed: its %(num)d card leaves the board.",
-                                  "“%(column)s” is removed or renamed: its %(num)d cards leave the board.",
-                                  cards, column=text_in(column, language)))
+    for column, cards in dropped_in_use(before.columns, after.columns, per_column):
+        found.append(ngettext("“%(column)s” is removed or renamed: its %(num)d card leaves the board.",
+                              "“%(column)s” is removed or renamed: its %(num)d cards leave the board.",
+                              cards, column=text_in(column, language)))
     if after.card_length < before.card_length and per_column:
         longer = db.session.execute(select(func.count()).where(
             Card.activity_instance_id == instance.id, func.length(Card.text) > after.card_length)).scalar_one()

@@ -2,6 +2,7 @@
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
+from activities.common.settings_lists import dropped_in_use
 from activities.reflection import settings as refl_settings
 from activities.reflection.content import ACTION, FACTORS, PART_TITLES, SHARING, SITUATIONS, TRUST, text_in
 from activities.reflection.models import Action, Factor, SharingAnswer, Situation, TrustScore
@@ -29,13 +30,10 @@ def warnings(instance, old, new, language):
                 "and the gradebook is updated.",
                 "“%(part)s” is switched off: the answers of %(num)d participants are kept but no longer shown, "
                 "and the gradebook is updated.", people, part=PART_TITLES[part]))
-    kept = {g["key"] for g in after.groups}
     scores = dict(db.session.execute(select(TrustScore.group_key, func.count()).where(
         TrustScore.activity_instance_id == instance.id).group_by(TrustScore.group_key)).all())
-    for group in before.groups:
-        count = scores.get(group["key"], 0)
-        if count and group["key"] not in kept:
-            found.append(ngettext("“%(group)s” is removed or renamed: its %(num)d trust score is no longer shown.",
-                                  "“%(group)s” is removed or renamed: its %(num)d trust scores are no longer shown.",
-                                  count, group=text_in(group, language)))
+    for group, count in dropped_in_use(before.groups, after.groups, scores):
+        found.append(ngettext("“%(group)s” is removed or renamed: its %(num)d trust score is no longer shown.",
+                              "“%(group)s” is removed or renamed: its %(num)d trust scores are no longer shown.",
+                              count, group=text_in(group, language)))
     return found

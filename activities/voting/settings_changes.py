@@ -3,6 +3,7 @@ from flask_babel import gettext as _
 from flask_babel import ngettext
 from sqlalchemy import func, select
 
+from activities.common.settings_lists import dropped_in_use
 from activities.voting import settings as voting_settings
 from activities.voting.content import AGREE_DISAGREE, FIVE_POINT, SOURCE_LANGUAGE, choice_on_scale, statement_text
 from activities.voting.models import Vote
@@ -31,14 +32,11 @@ def warnings(instance, old, new):
         if hidden:
             found.append(ngettext("%(num)d “Neutral” vote will no longer be shown or counted.",
                                   "%(num)d “Neutral” votes will no longer be shown or counted.", hidden))
-    kept = {s["key"] for s in after.statements}
     per_statement = dict(db.session.execute(select(Vote.statement_key, func.count()).where(
         Vote.activity_instance_id == instance.id).group_by(Vote.statement_key)).all())
     language = current_language() or SOURCE_LANGUAGE
-    for statement in before.statements:
-        votes = per_statement.get(statement["key"], 0)
-        if votes and statement["key"] not in kept:
-            found.append(ngettext("“%(statement)s” is removed or reworded: its %(num)d vote is no longer shown.",
-                                  "“%(statement)s” is removed or reworded: its %(num)d votes are no longer shown.",
-                                  votes, statement=statement_text(statement, language)))
+    for statement, votes in dropped_in_use(before.statements, after.statements, per_statement):
+        found.append(ngettext("“%(statement)s” is removed or reworded: its %(num)d vote is no longer shown.",
+                              "“%(statement)s” is removed or reworded: its %(num)d votes are no longer shown.",
+                              votes, statement=statement_text(statement, language)))
     return found
