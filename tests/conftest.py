@@ -13,6 +13,21 @@ from lti_tool.extensions import db as db_ext
 from tests.support.factories import LaunchFactory
 
 
+BROWSER_TIMEOUT = 120  # seconds; the longest browser flow takes about 20
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_collection_modifyitems(items):
+    """Mark every browser flow, and give it a time limit that can stop a Playwright wait."""
+    for item in items:
+        if item.nodeid.startswith("tests/browser/"):
+            item.add_marker(pytest.mark.browser)
+            # A Playwright wait cannot be interrupted by a signal (the sync API runs its event loop in a
+            # greenlet that the interruption leaves stranded, so the test then waits forever): past this
+            # limit the process prints every thread's stack and exits instead.
+            item.add_marker(pytest.mark.timeout(BROWSER_TIMEOUT, method="thread"))
+
+
 @pytest.fixture(scope="session")
 def app_config():
     """Overrides for the test app; the database URL comes from the environment."""
@@ -94,3 +109,5 @@ def launches(app):
 
 
 from tests.support.platform_fixture import platform  # noqa: E402,F401  (the in-process LMS peer)
+
+

@@ -4,12 +4,9 @@ Every violation, whatever its impact, is printed and written to test-artifacts/a
 """
 import json
 
-import pytest
-
 from tests.browser import lms
 from tests.browser.chromium import ARTIFACTS
 
-pytestmark = pytest.mark.browser
 
 BLOCKING = {"serious", "critical"}
 

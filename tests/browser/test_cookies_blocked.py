@@ -1,10 +1,7 @@
 """The whole flow with every cookie of the tool blocked: platform storage and launch tokens carry it."""
-import pytest
-
 from tests.browser import lms
 from tests.browser.cookieless import CookieWall
 
-pytestmark = pytest.mark.browser
 
 TITLE = "Stellingen zonder cookies"
 LEARNERS = [("learner1", "nl"), ("learner3", "en"), ("learner2", "nl")]

@@ -5,8 +5,6 @@ from tests.browser import chromium, lms
 from tests.browser.cookieless import CookieWall
 from tests.browser.test_accessibility import audit
 
-pytestmark = pytest.mark.browser
-
 
 @pytest.fixture
 def moodle_like(stack):

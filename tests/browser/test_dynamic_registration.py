@@ -5,7 +5,6 @@ from lti_tool import registration_invites
 from tests.browser import chromium, lms
 from tests.browser.live import start_stack
 
-pytestmark = pytest.mark.browser
 SIZES = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 375, "height": 800}}
 
 

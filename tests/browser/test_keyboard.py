@@ -1,11 +1,8 @@
 """Voting with the keyboard alone: Tab into the LMS's iframe, arrows and Space on the scale, Enter to save."""
 import time
 
-import pytest
-
 from tests.browser import lms
 
-pytestmark = pytest.mark.browser
 
 USER = "learner6"  # has not voted on the shared activity
 # What has focus in the tool's frame, and the ring drawn for it: for the pill radios that is the

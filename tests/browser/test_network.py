@@ -8,7 +8,6 @@ import pytest
 
 from tests.browser import chromium, lms
 
-pytestmark = pytest.mark.browser
 
 TITLE = "Netwerktekening"
 SHOTS = os.environ.get("LEERNETWERK_SCREENSHOTS")  # a folder: also keep screenshots of every page

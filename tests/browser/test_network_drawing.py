@@ -9,7 +9,6 @@ from tests.browser.network_drawing_steps import (  # noqa: F401  (drawing_link i
     SMALLEST_TEXT, add_by_list, check_geometry, drawing_link, lines, nodes, placed, shoot, ties)
 from tests.browser.test_network import drag_to, focus, go, open_network, tab_until
 
-pytestmark = pytest.mark.browser
 
 BY_LIST = (("Familie D.", "customer", "2", ["asked"]), ("MV", "my_team", "3", ["advice"]),
            ("Collega A.", "my_team", "1", ["gave", "worked_with"]))

@@ -3,7 +3,6 @@ import pytest
 
 from tests.browser import chromium, lms
 
-pytestmark = pytest.mark.browser
 
 NARROW = {"width": 320, "height": 720}
 OVERFLOW = """() => {

@@ -1,12 +1,9 @@
 """The 'done when' story: a facilitator adds statement voting, five learners vote, the gradebook fills."""
 import re
 
-import pytest
-
 from activities.voting.content import DEFAULT_STATEMENTS
 from tests.browser import lms
 
-pytestmark = pytest.mark.browser
 
 TITLE = "Stellingen: kennis delen"
 # Two languages, as the demo course has them: (LMS user, launch language, positions).
