@@ -43,6 +43,10 @@ class Activity:
     # answers already given (re-mapped, hidden); the core asks the facilitator to confirm before saving.
     # Optional: settings_change_refusals(instance, old, new) -> dict[field, message], changes that would break
     # a promise made to learners (anonymity); the core refuses them as field errors.
+    # Optional: a present view (the wall in the room, lti_tool/present_views.py): `present_values(instance)`
+    # gives the values of `activities/<id>/present.html` and its live part `_present_live.html` (never a
+    # name), and `present_control(instance, action)` applies one of `present_actions` from the wall.
+    present_actions: ClassVar[tuple] = ()
     REQUIRED = ("settings_from_form", "participation", "export", "erase", "data_owners")
 
     def __init_subclass__(cls, **kwargs):
@@ -102,6 +106,16 @@ class Activity:
         rows = [row for row in cls.export(instance) if row.get("participant") == code]
         columns = tuple(dict.fromkeys(key for row in rows for key in row)) or ("participant",)
         return rows, columns
+
+    @classmethod
+    def present_values(cls, instance):
+        """Values for the activity's present view; None: the activity has none."""
+        return None
+
+    @classmethod
+    def present_control(cls, instance, action):
+        """Apply a facilitator's shortcut from the present view; returns whether anything changed."""
+        return False
 
     @classmethod
     def erase_preview(cls, instance, user_id):

@@ -24,6 +24,8 @@ class Config:
     LAUNCH_SESSION_SECONDS = 8 * 3600  # absolute: a launch session never lives longer
     LAUNCH_IDLE_SECONDS = 2 * 3600  # a session unused this long has ended
     LAUNCH_TOKEN_SECONDS = 2 * 3600
+    # A present-view link (the wall in the room) works this long, or until the facilitator ends it.
+    PRESENT_LINK_SECONDS = 4 * 3600
     # Exports with personal data need a launch from the LMS this recent (a copied link is not enough).
     FRESH_LAUNCH_SECONDS = 3600
     NONCE_SECONDS = 3600

@@ -74,6 +74,12 @@ def _from_memberships(instance):
     return [Learner(user.id, user.name or user.sub, user.sub) for user in rows]
 
 
+def known_learner_count(instance):
+    """How many learners a page without a launch (the wall) may expect: the course's learners plus
+    anyone with data in the placement (the roster needs a launch to ask the platform)."""
+    return len({l.user_id for l in _from_memberships(instance)} | data_owners(instance))
+
+
 def data_owners(instance):
     """Ids of everyone the placement holds data about, through the activity's contract."""
     return set(_activity(instance).data_owners(instance))

@@ -4,10 +4,12 @@ from sqlalchemy.exc import IntegrityError
 
 from lti_tool.extensions import db
 from lti_tool.grades.outbox import queue_score
+from lti_tool.live import bump
 
 
 def save_with_participation(instance, write, on_race=None):
-    """Run `write()`, queue the learner's participation score and commit, all in one transaction.
+    """Run `write()`, queue the learner's participation score, bump the live version, and commit, in one
+    transaction.
 
     The score comes from the activity's own `participation` (its contract), computed after the write,
     so the gradebook row never disagrees with the answers saved beside it. A double submit that races
@@ -23,6 +25,7 @@ def save_with_participation(instance, write, on_race=None):
             result = write()
             db.session.flush()
             queue_score(instance, g.launch.user_id, activity.participation(instance, g.launch.user_id))
+            bump(instance)  # live pages of the placement show the answer within one poll
             db.session.commit()
             return result
         except IntegrityError:

@@ -16,9 +16,11 @@ def register_views(app):
     from lti_tool.grade_views import bp as grades_bp
     from lti_tool.launch_views import bp as launch_bp
     from lti_tool.login import bp as login_bp
+    from lti_tool.present_views import bp as present_bp
     from lti_tool.setup_views import bp as setup_bp
 
-    for blueprint in (login_bp, launch_bp, deep_linking_bp, setup_bp, grades_bp, dynamic_registration_bp):
+    for blueprint in (login_bp, launch_bp, deep_linking_bp, setup_bp, grades_bp, dynamic_registration_bp,
+                      present_bp):
         app.register_blueprint(blueprint)
 
     @app.get("/.well-known/jwks.json")

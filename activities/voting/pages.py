@@ -22,6 +22,7 @@ NOTICES = {
     "choose_statements": (_l("Choose at least one statement to vote on again."), "warning"),
     "erased": (_l("The learner's votes and reasons in this activity are erased."), "success"),
     "stale": (_l("Nothing changed: the page was out of date. Here is the current state."), "warning"),
+    "present_ended": (_l("Every present view of this activity has ended. Open a new one when you need it."), "info"),
 }
 
 
@@ -44,6 +45,8 @@ class StatementView:
     waiting_for: str = ""
     shift: object = None
     is_open: bool = True
+    votes: int = 0  # in the current round (the wall's count)
+    changer_reasons: tuple = ()  # (from label, to label, reason) of those who changed position
 
     @property
     def current(self):
@@ -56,14 +59,15 @@ class StatementView:
         return [r for r in self.rounds if r.enough]
 
 
-def _texts(config):
+def statement_texts(config):
+    """[(key, text)] of the statements in the current language, in the designer's order."""
     language = current_language()
     return [(s["key"], statement_text(s, language)) for s in config.statements]
 
 
 def _open_texts(config, state):
     open_keys = set(service.open_in_round(config, state, state.current_round))
-    return [(key, text) for key, text in _texts(config) if key in open_keys]
+    return [(key, text) for key, text in statement_texts(config) if key in open_keys]
 
 
 def build_vote_form(config, state, my_votes, formdata=None):
@@ -128,7 +132,7 @@ def learner_page(launch, instance, form=None):
     tallies = results.tally(instance, config, state.current_round, service.rounds_open(config, state))
     open_keys = set(service.open_in_round(config, state, state.current_round))
     statements = [_learner_view(number, key, text, tallies[key], mine, config, state, key in open_keys)
-                  for number, (key, text) in enumerate(_texts(config), 1)]
+                  for number, (key, text) in enumerate(statement_texts(config), 1)]
     shifts.attach(instance, config, [s for s in statements if s.visible], lambda s: s.shown_rounds)
     form = form or build_vote_form(config, state, mine)
     return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state, statements=statements, form=form,
@@ -145,7 +149,7 @@ def facilitator_page(launch, instance):
     tallies = results.tally(instance, config, state.current_round, service.rounds_open(config, state))
     keys = set(service.open_in_round(config, state, state.current_round))
     statements = [StatementView(number, key, text, tallies[key], visible=True, is_open=key in keys)
-                  for number, (key, text) in enumerate(_texts(config), 1)]
+                  for number, (key, text) in enumerate(statement_texts(config), 1)]
     shifts.attach(instance, config, statements, lambda s: [r for r in s.rounds if r.total])
     rows, source = participant_rows(launch, instance)
     not_voted = [r for r in rows if not (r.detail and r.detail.answered)]

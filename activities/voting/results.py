@@ -41,8 +41,8 @@ class RoundResult:
         return next((s for s in self.shares if s.choice == choice), Share(choice, choice_label(choice), 0, 0))
 
 
-def _shuffle_key(instance_id, vote_id):
-    # A keyed hash scatters reasons so their order does not reveal who voted when.
+def shuffle_key(instance_id, vote_id):
+    """A keyed hash to order reasons by, so their order does not reveal who voted when."""
     secret = current_app.config["SECRET_KEY"]
     return hashlib.sha256(f"{secret}:{instance_id}:{vote_id}".encode()).hexdigest()
 
@@ -68,7 +68,7 @@ def tally(instance, config, up_to_round, rounds_of=None):
         bucket[choice] += 1
         if reason:
             reasons.setdefault((key, round_number), []).append(
-                (_shuffle_key(instance.id, vote_id), choice, reason))
+                (shuffle_key(instance.id, vote_id), choice, reason))
     result = {}
     for statement in config.statements:
         key = statement["key"]

@@ -5,6 +5,7 @@ from sqlalchemy import select
 
 from activities.voting.content import SCALES, choice_label, choice_on_scale
 from activities.voting.models import Vote
+from activities.voting.results import shuffle_key
 from lti_tool.extensions import db
 
 
@@ -42,6 +43,8 @@ class Shift:
     only_last: int = 0
     _first: dict = field(default_factory=dict, repr=False)
     _last: dict = field(default_factory=dict, repr=False)
+    # {user id: (earlier choice, later choice)} of those who changed; ids never leave the server.
+    changes: dict = field(default_factory=dict, repr=False)
 
     @property
     def enough(self):
@@ -52,6 +55,16 @@ class Shift:
     def changed(self):
         """How many of those who voted in both rounds changed position."""
         return sum(move.count for move in self.moves)
+
+    @property
+    def first_counts(self):
+        """{choice: people} in the earlier round, among those who voted in both."""
+        return dict(self._first)
+
+    @property
+    def last_counts(self):
+        """{choice: people} in the later round, among those who voted in both."""
+        return dict(self._last)
 
     def net(self, choice):
         """Among people who voted in both rounds: how many more (or fewer) hold `choice` now."""
@@ -90,6 +103,8 @@ def shifts(instance, config, first_round, last_round):
 def _compare(before, after, result):
     both = before.keys() & after.keys()
     moves = {}
+    result.changes = {user_id: (before[user_id], after[user_id]) for user_id in both
+                      if before[user_id] != after[user_id]}
     for user_id in both:
         old, new = before[user_id], after[user_id]
         result._first[old] = result._first.get(old, 0) + 1
@@ -105,3 +120,19 @@ def _compare(before, after, result):
     result.only_first = len(before.keys() - both)
     result.only_last = len(after.keys() - both)
     return result
+
+
+def reasons_of_changers(instance, key, shift):
+    """[(from choice, to choice, reason)] of those who changed position on a statement, in their later round.
+
+    Only when enough people voted in both rounds (the shift's own minimum), and in a keyed order that
+    says nothing about who wrote what; empty otherwise.
+    """
+    if not shift.enough or not shift.changes:
+        return []
+    rows = db.session.execute(select(Vote.id, Vote.user_id, Vote.reason).where(
+        Vote.activity_instance_id == instance.id, Vote.statement_key == key,
+        Vote.round_number == shift.last_round, Vote.user_id.in_(shift.changes))).all()
+    listed = sorted((shuffle_key(instance.id, vote_id), *shift.changes[user_id], reason)
+                    for vote_id, user_id, reason in rows if reason)
+    return [(old, new, reason) for _order, old, new, reason in listed]

@@ -8,6 +8,7 @@ from activities.voting import settings as voting_settings
 from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.input_policy import bounded_int
+from lti_tool.live import bump
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
@@ -63,6 +64,8 @@ def control(instance):
     if action == "new_round" and reopen is not None and not reopen:
         return redirect(launch_url("voting.index", done="choose_statements", _anchor="new-round"), code=303)
     applied = service.control(instance, action, bounded_int(request.form.get("round")), reopen=reopen)
+    if applied:
+        bump(instance)  # the wall and learners' pages follow
     db.session.commit()
     return redirect(launch_url("voting.index", done=action if applied else "stale"), code=303)
 

@@ -65,6 +65,10 @@ class ActivityInstance(db.Model):
     lineitems_url = db.Column(db.String(1000))
     score_maximum = db.Column(db.Float, nullable=False, default=1.0)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # Bumped by every change learners or the facilitator make; live pages compare it (as an ETag).
+    live_version = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    # Present-view links carry the generation they were made in; ending the present view bumps it.
+    present_generation = db.Column(db.Integer, nullable=False, default=0, server_default="0")
 
     context = db.relationship("Context")
 

@@ -13,9 +13,13 @@ BLOCKING = {"serious", "critical"}
 
 def audit(page, name):
     """Run axe in the tool's frame; record all violations; return the blocking ones."""
+    return audit_page(lms.tool_frame(page), name)
+
+
+def audit_page(frame, name):
+    """Run axe in a page or frame (the wall is a page of its own); record all violations; return the blocking ones."""
     from axe_playwright_python.sync_playwright import Axe
 
-    frame = lms.tool_frame(page)
     results = Axe().run(frame)
     violations = [{"id": v["id"], "impact": v["impact"], "help": v["help"],
                    "nodes": [" ".join(n["target"]) if isinstance(n["target"], list) else str(n["target"])

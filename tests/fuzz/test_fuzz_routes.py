@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from lti_tool import create_app
+from lti_tool.present import control_token
 from tests.fuzz.baselines import harvest
 from tests.fuzz.routes import field_names, row_counts, unsafe_rules
 from tests.fuzz.strategies import (EXAMPLES, HOSTILE_TEXT, NUMBERS, RawJson, form_payload, form_values,
@@ -45,13 +46,16 @@ def _path(rule, world, hostile, data):
 
 def _send(client, method, path, handle, body, as_json):
     headers = {"X-Launch-Token": handle.token, "X-CSRF-Token": handle.csrf}
+    if path and path.startswith("/present/") and handle.instance is not None:
+        headers["X-Present-Control"] = control_token(handle.instance, handle.launch)  # the wall's shortcuts
     if as_json:
         text = body if isinstance(body, RawJson) else json.dumps(body)
         return client.open(path, method=method, data=text, content_type="application/json", headers=headers)
     pairs = [(k, v) for k, value in body for v in (value if isinstance(value, list) else [value])]
     pairs += [("lt", handle.token), ("csrf_token", handle.csrf)]
     encoded = urlencode(pairs, encoding="utf-8", errors="surrogatepass")
-    return client.open(path, method=method, data=encoded, content_type="application/x-www-form-urlencoded")
+    return client.open(path, method=method, data=encoded, content_type="application/x-www-form-urlencoded",
+                       headers=headers)
 
 
 @pytest.fixture

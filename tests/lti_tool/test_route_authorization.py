@@ -38,6 +38,10 @@ ACCESS = {
     ("deep_linking.configure", "POST"): DEEP_LINKING,
     ("setup.index", "GET"): PARTICIPANT, ("setup.configure", "GET"): FACILITATOR,
     ("setup.configure", "POST"): FACILITATOR, ("grades.send_again", "POST"): FACILITATOR,
+    ("present.open_view", "POST"): FACILITATOR, ("present.end", "POST"): FACILITATOR,
+    # The wall: its signed link is the credential, and its control needs the facilitator's key
+    # (tests/lti_tool/test_present.py checks both).
+    ("present.show", "GET"): PUBLIC, ("present.live_region", "GET"): PUBLIC, ("present.control", "POST"): PUBLIC,
     # expectations
     ("expectations.index", "GET"): PARTICIPANT, ("expectations.live", "GET"): PARTICIPANT,
     ("expectations.post_card", "POST"): LEARNER_ONLY, ("expectations.withdraw", "POST"): OWN_CARD,

@@ -72,7 +72,10 @@ class World:
     def _voting(self):
         room = VotingRoom(self.client, self.launches, settings=self.settings.get("voting"))
         learner = room.crowd(1)[0]
-        self.placements["voting"] = Placement(room.instance, room.facilitator, learner, {"uid": learner.user.id})
+        from lti_tool.present import view_token
+
+        self.placements["voting"] = Placement(room.instance, room.facilitator, learner, {
+            "uid": learner.user.id, "token": view_token(room.instance, "en")})
 
     def placement_for(self, rule):
         """The placement a route belongs to (by its blueprint; core routes use the voting placement)."""

@@ -1,0 +1,116 @@
+"""The present view: the wall in the room, outside the LMS frame, opened by the facilitator's own link."""
+from flask import Blueprint, abort, g, jsonify, redirect, render_template, request, url_for
+from flask_babel import lazy_gettext as _l
+
+from lti_tool import live
+from lti_tool.errors import error_response, new_reference
+from lti_tool.extensions import db
+from lti_tool.i18n import current_language
+from lti_tool.present import PresentLinkError, check_control, control_token, end_links, open_link, view_token
+from lti_tool.session import launch_required, launch_url
+
+bp = Blueprint("present", __name__, url_prefix="/present")
+CONTROL_HEADER = "X-Present-Control"
+
+
+def _activity(instance):
+    from activities import get_activity  # at call time: the activities import the core
+
+    return get_activity(instance.activity_type)
+
+
+def _presentable(instance):
+    activity = _activity(instance)
+    if not activity.present_actions and activity.present_values(instance) is None:
+        abort(404)
+    return activity
+
+
+@bp.post("/open/<id:iid>")
+@launch_required(role="facilitator")
+def open_view(instance):
+    """Make a link for the wall and send the facilitator's new window there, with the control key."""
+    _presentable(instance)
+    url = url_for("present.show", token=view_token(instance, current_language()))
+    # The control key rides in the fragment: the browser keeps it, no server or log ever receives it.
+    return redirect(f"{url}#control={control_token(instance, g.launch)}", code=303)
+
+
+@bp.post("/end/<id:iid>")
+@launch_required(role="facilitator")
+def end(instance):
+    """End every present link of the placement (a projector left on in the room shows nothing more)."""
+    end_links(instance)
+    db.session.commit()
+    return redirect(launch_url(_activity(instance).entry_endpoint(), done="present_ended"), code=303)
+
+
+def _link(token):
+    try:
+        link = open_link(token)
+    except PresentLinkError as error:
+        if error.reason == "invalid":
+            abort(404)
+        g.locale_hint = error.language
+        raise _Gone() from None
+    g.locale_hint = link.language  # the wall speaks the language of the facilitator who opened it
+    return link
+
+
+class _Gone(Exception):
+    """An expired or ended present link (answered with a page that says so)."""
+
+
+@bp.errorhandler(_Gone)
+def _gone(_error):
+    return error_response(410, _l("This present view has ended"),
+                          _l("Open the present view again from the activity in your course."), new_reference())
+
+
+def _values(link):
+    activity = _activity(link.instance)
+    values = activity.present_values(link.instance)
+    if values is None:
+        abort(404)
+    return activity, dict(values, instance=link.instance, activity=activity,
+                          live_url=url_for("present.live_region", token=request.view_args["token"]),
+                          control_url=url_for("present.control", token=request.view_args["token"]),
+                          actions=activity.present_actions, poll_seconds=live.POLL_SECONDS)
+
+
+@bp.get("/<token>")
+def show(token):
+    """The full-screen wall: large type, no names, live counts, the facilitator's shortcuts with `?`."""
+    activity, values = _values(_link(token))
+    response = render_template(f"activities/{activity.id}/present.html", **values)
+    return response, 200, {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
+
+
+@bp.get("/<token>/live")
+def live_region(token):
+    """The wall's changing part as JSON; 304 while the placement has not changed."""
+    link = _link(token)
+    tag = f"p{live.version_of(link.instance.id)}-{link.language}"
+
+    def render():
+        activity, values = _values(link)
+        return {"html": render_template(f"activities/{activity.id}/_present_live.html", **values)}
+
+    return live.conditional(tag, render)
+
+
+@bp.post("/<token>/control")
+def control(token):
+    """A facilitator's shortcut on the wall (reveal, new round …), allowed only with their control key."""
+    link = _link(token)
+    activity = _activity(link.instance)
+    if not check_control(link.instance, request.headers.get(CONTROL_HEADER)):
+        abort(403)
+    action = request.form.get("action", "")
+    if action not in activity.present_actions:
+        abort(400)
+    changed = activity.present_control(link.instance, action)
+    if changed:
+        live.bump(link.instance)
+    db.session.commit()
+    return jsonify(changed=bool(changed))
