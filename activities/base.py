@@ -108,6 +108,11 @@ class Activity:
         return rows, columns
 
     @classmethod
+    def has_present_view(cls):
+        """Whether the activity declares a present view (it overrides `present_values`)."""
+        return cls.present_values.__func__ is not Activity.present_values.__func__
+
+    @classmethod
     def present_values(cls, instance):
         """Values for the activity's present view; None: the activity has none."""
         return None

@@ -5,19 +5,14 @@ from lti_tool import privacy
 from lti_tool.csv_export import download, to_csv
 from lti_tool.extensions import db
 from lti_tool.participants import learner_or_404, participant_rows
+from lti_tool.registry import activity_of
 from lti_tool.session import launch_required, launch_url
-
-
-def _activity(instance):
-    from activities import get_activity  # at call time: the activities import the core
-
-    return get_activity(instance.activity_type)
 
 
 @launch_required(role="facilitator")
 def participants(instance):
     """Who is expected, their progress in the activity's own terms, gradebook status, export and erase."""
-    activity = _activity(instance)
+    activity = activity_of(instance)
     rows, source = participant_rows(g.launch, instance)
     values = dict(activity.participants_page_values(instance), instance=instance, activity=activity, rows=rows,
                   source=source, cells=activity.participant_cells(), erased=request.args.get("done") == "erased")
@@ -27,7 +22,7 @@ def participants(instance):
 @launch_required(role="facilitator", fresh=True)
 def export_learner(instance, uid):
     """One learner's data in this activity with their name, for their request to see it (personal data)."""
-    activity = _activity(instance)
+    activity = activity_of(instance)
     user = learner_or_404(instance, uid)
     rows, columns = activity.export_person(instance, user)
     # The person's own data names them where the pseudonymous export shows their code.
@@ -38,7 +33,7 @@ def export_learner(instance, uid):
 @launch_required(role="facilitator")
 def erase_learner(instance, uid):
     """Confirm (GET), then erase (POST) everything the placement holds about one learner."""
-    activity = _activity(instance)
+    activity = activity_of(instance)
     user = learner_or_404(instance, uid)
     # From the participants page, back there; from the activity's own dashboard, back to the activity.
     back = f"{request.blueprint}.participants" if request.values.get("back") == "participants" \

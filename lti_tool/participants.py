@@ -10,6 +10,7 @@ from lti_tool import roster
 from lti_tool.extensions import db
 from lti_tool.launch import LEARNER
 from lti_tool.models import Membership, User
+from lti_tool.registry import activity_of
 
 log = logging.getLogger(__name__)
 # Where the list came from: the platform's roster (NRPS), or the learners the tool has seen in the course.
@@ -37,12 +38,6 @@ class ErasePreview:
     def title(self, name):
         """The page's question, naming the learner."""
         return self.heading % {"name": name}
-
-
-def _activity(instance):
-    from activities import get_activity  # at call time: the activities import the core
-
-    return get_activity(instance.activity_type)
 
 
 def _roster_members(launch):
@@ -82,7 +77,7 @@ def known_learner_count(instance):
 
 def data_owners(instance):
     """Ids of everyone the placement holds data about, through the activity's contract."""
-    return set(_activity(instance).data_owners(instance))
+    return set(activity_of(instance).data_owners(instance))
 
 
 def expected_learners(launch, instance, owners=None):
@@ -119,7 +114,7 @@ def participant_rows(launch, instance):
     """(rows, source): every expected learner with the activity's details and their gradebook status."""
     from lti_tool.grades import grade_status
 
-    activity = _activity(instance)
+    activity = activity_of(instance)
     owners = data_owners(instance)
     learners, source = expected_learners(launch, instance, owners)
     # None stands for roster members who have not opened the tool yet: the activity's figures for nobody.

@@ -7,30 +7,19 @@ from lti_tool.errors import error_response, new_reference
 from lti_tool.extensions import db
 from lti_tool.i18n import current_language
 from lti_tool.present import PresentLinkError, check_control, control_token, end_links, open_link, view_token
+from lti_tool.registry import activity_of
 from lti_tool.session import launch_required, launch_url
 
 bp = Blueprint("present", __name__, url_prefix="/present")
 CONTROL_HEADER = "X-Present-Control"
 
 
-def _activity(instance):
-    from activities import get_activity  # at call time: the activities import the core
-
-    return get_activity(instance.activity_type)
-
-
-def _presentable(instance):
-    activity = _activity(instance)
-    if not activity.present_actions and activity.present_values(instance) is None:
-        abort(404)
-    return activity
-
-
 @bp.post("/open/<id:iid>")
 @launch_required(role="facilitator")
 def open_view(instance):
     """Make a link for the wall and send the facilitator's new window there, with the control key."""
-    _presentable(instance)
+    if not activity_of(instance).has_present_view():
+        abort(404)
     url = url_for("present.show", token=view_token(instance, current_language()))
     # The control key rides in the fragment: the browser keeps it, no server or log ever receives it.
     return redirect(f"{url}#control={control_token(instance, g.launch)}", code=303)
@@ -42,7 +31,7 @@ def end(instance):
     """End every present link of the placement (a projector left on in the room shows nothing more)."""
     end_links(instance)
     db.session.commit()
-    return redirect(launch_url(_activity(instance).entry_endpoint(), done="present_ended"), code=303)
+    return redirect(launch_url(activity_of(instance).entry_endpoint(), done="present_ended"), code=303)
 
 
 def _link(token):
@@ -67,21 +56,20 @@ def _gone(_error):
                           _l("Open the present view again from the activity in your course."), new_reference())
 
 
-def _values(link):
-    activity = _activity(link.instance)
+def _values(link, token):
+    activity = activity_of(link.instance)
     values = activity.present_values(link.instance)
     if values is None:
         abort(404)
     return activity, dict(values, instance=link.instance, activity=activity,
-                          live_url=url_for("present.live_region", token=request.view_args["token"]),
-                          control_url=url_for("present.control", token=request.view_args["token"]),
-                          actions=activity.present_actions, poll_seconds=live.POLL_SECONDS)
+                          live_url=url_for("present.live_region", token=token),
+                          control_url=url_for("present.control", token=token), poll_seconds=live.POLL_SECONDS)
 
 
 @bp.get("/<token>")
 def show(token):
     """The full-screen wall: large type, no names, live counts, the facilitator's shortcuts with `?`."""
-    activity, values = _values(_link(token))
+    activity, values = _values(_link(token), token)
     response = render_template(f"activities/{activity.id}/present.html", **values)
     return response, 200, {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
 
@@ -93,7 +81,7 @@ def live_region(token):
     tag = f"p{live.version_of(link.instance.id)}-{link.language}"
 
     def render():
-        activity, values = _values(link)
+        activity, values = _values(link, token)
         return {"html": render_template(f"activities/{activity.id}/_present_live.html", **values)}
 
     return live.conditional(tag, render)
@@ -103,7 +91,7 @@ def live_region(token):
 def control(token):
     """A facilitator's shortcut on the wall (reveal, new round …), allowed only with their control key."""
     link = _link(token)
-    activity = _activity(link.instance)
+    activity = activity_of(link.instance)
     if not check_control(link.instance, request.headers.get(CONTROL_HEADER)):
         abort(403)
     action = request.form.get("action", "")

@@ -3,6 +3,7 @@ from sqlalchemy import delete
 
 from lti_tool.extensions import db
 from lti_tool.models import LaunchSession, ScoreOutbox
+from lti_tool.registry import activity_of
 
 
 def erase_learner(instance, user):
@@ -11,10 +12,8 @@ def erase_learner(instance, user):
     Besides the activity's answers: their queued and sent scores (which carry their progress) and their
     launch sessions in this placement (which carry their name), so no row of the placement names them.
     """
-    from activities import get_activity  # at call time: activities import the core
-
     user_id = getattr(user, "id", user)
-    activity = get_activity(instance.activity_type)
+    activity = activity_of(instance)
     removed = activity.erase(instance, user_id) if activity is not None else 0
     for model in (ScoreOutbox, LaunchSession):
         db.session.execute(delete(model).where(model.activity_instance_id == instance.id, model.user_id == user_id)

@@ -5,6 +5,7 @@ from sqlalchemy.exc import IntegrityError
 from lti_tool.extensions import db
 from lti_tool.grades.outbox import queue_score
 from lti_tool.live import bump
+from lti_tool.registry import activity_of
 
 
 def save_with_participation(instance, write, on_race=None):
@@ -17,9 +18,7 @@ def save_with_participation(instance, write, on_race=None):
     activity whose saves carry a version raises `on_race()` instead of retrying: the page was stale.
     Returns what `write` returned. Other exceptions roll everything back and propagate.
     """
-    from activities import get_activity  # the registry imports every activity, which import this module
-
-    activity = get_activity(instance.activity_type)
+    activity = activity_of(instance)
     for attempt in (1, 2):
         try:
             result = write()

@@ -1,5 +1,5 @@
 """Routes of the start board: the page, its live updates, posting cards and spending dots."""
-from flask import abort, current_app, g, jsonify, redirect, render_template, request
+from flask import abort, g, redirect, render_template, request
 from flask_babel import get_locale
 from flask_babel import gettext as _
 from sqlalchemy import func, select
@@ -12,6 +12,7 @@ from activities.expectations.state import current_version, state_for
 from lti_tool.extensions import db
 from lti_tool.forms import REFUSED_CHARACTER
 from lti_tool.input_policy import acceptable_text
+from lti_tool.live import conditional
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 
@@ -42,16 +43,14 @@ def index(instance):
 def live(instance):
     """The board's changing regions as JSON; an unchanged board answers 304 after one small read."""
     tag = f"b{current_version(instance.id)}-{g.launch.user_id}-{g.launch.role}-{get_locale()}"
-    if request.if_none_match.contains(tag):
-        response = current_app.response_class(status=304)
-    else:
+
+    def render():
         state = state_for(instance)
         html = render_template("activities/expectations/live.html", **pages.board_page(g.launch, instance))
-        response = jsonify(version=state.version, posting_open=state.posting_open, voting=state.voting, html=html,
-                           live_url=launch_url("expectations.live"))
-    response.set_etag(tag)
-    response.headers["Cache-Control"] = "no-cache, private"
-    return response
+        return dict(version=state.version, posting_open=state.posting_open, voting=state.voting, html=html,
+                    live_url=launch_url("expectations.live"))
+
+    return conditional(tag, render)
 
 
 @bp.post("/<id:iid>/cards")

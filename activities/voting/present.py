@@ -6,6 +6,7 @@ from activities.voting.content import choice_label, choices_for
 from activities.voting.pages import StatementView, statement_texts
 from lti_tool.participants import known_learner_count
 
+
 def present_values(instance):
     """Template values of the wall: the state, who voted (as a count), and what may be shown."""
     config = voting_settings.load(instance.settings)
@@ -24,8 +25,7 @@ def present_values(instance):
         if not state.revealed:
             view.rounds = [results.RoundResult(r.round_number, r.total, r.min_group_size) for r in view.rounds]
     return dict(config=config, state=state, statements=statements, voted=len(voted),
-                expected=max(known_learner_count(instance), len(voted)), choices=choices_for(config.scale),
-                can_start_round=state.current_round < service.MAX_ROUNDS)
+                expected=max(known_learner_count(instance), len(voted)), choices=choices_for(config.scale))
 
 
 def present_control(instance, action):

@@ -7,13 +7,12 @@ from lti_tool.models import ActivityInstance, ScoreOutbox
 from lti_tool.models.base import utcnow
 from lti_tool.models.outbox import FAILED, PENDING
 from lti_tool.participation import Participation
+from lti_tool.registry import activity_of
 
 
 def current_participation(instance, user_id, fallback=None):
     """The learner's participation as the activity computes it now (the row's values without an activity)."""
-    from activities import get_activity  # at call time: activities import lti_tool.grades
-
-    activity = get_activity(instance.activity_type) if instance.activity_type else None
+    activity = activity_of(instance)
     if activity is not None:
         return activity.participation(instance, user_id)
     if fallback is None:

@@ -107,14 +107,14 @@ if (wall && region && window.fetch) {
     if (event.target.closest && event.target.closest("input, textarea, select")) return;
     if (event.key === "?") { event.preventDefault(); toggleHelp(); return; }
     if (help.open) return; // the dialog handles Escape and its own buttons
-    const key_ = event.key.toLowerCase();
-    if (["arrowright", "pagedown"].includes(key_)) { event.preventDefault(); show(current + 1); }
-    else if (["arrowleft", "pageup"].includes(key_)) { event.preventDefault(); show(current - 1); }
-    else if (key_ === "f") {
+    const pressed = event.key.toLowerCase();
+    if (["arrowright", "pagedown"].includes(pressed)) { event.preventDefault(); show(current + 1); }
+    else if (["arrowleft", "pageup"].includes(pressed)) { event.preventDefault(); show(current - 1); }
+    else if (pressed === "f") {
       if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen?.();
-    } else if (key && key_ === "r") control("toggle_reveal");
-    else if (key && key_ === "o") control("toggle_open");
-    else if (key && key_ === "n" && window.confirm(wall.dataset.confirmRound || "New round?")) control("new_round");
+    } else if (key && pressed === "r") control("toggle_reveal");
+    else if (key && pressed === "o") control("toggle_open");
+    else if (key && pressed === "n" && window.confirm(wall.dataset.confirmRound || "New round?")) control("new_round");
   });
 
   timer = window.setTimeout(poll, delay);

@@ -109,3 +109,9 @@ def test_control_needs_the_key_of_a_live_facilitator_session(room):
     assert response.status_code == 200 and response.get_json() == {"changed": True}
     db.session.expire_all()
     assert state_for(room.instance).revealed
+
+
+def test_an_activity_without_a_present_view_has_no_link(client, launches):
+    instance = launches.instance("reflection")
+    facilitator = launches.instructor(instance, locale="en")
+    assert client.post(f"/present/open/{instance.id}", data=facilitator.form()).status_code == 404
