@@ -74,7 +74,8 @@ class VotingActivity(Activity):
         """One row per vote: participant code, round, statement, choice, reason."""
         return exporting.rows(instance, language=language)
 
-    present_actions = ("toggle_open", "toggle_reveal", "new_round")
+    present_actions = ("toggle_open", "toggle_reveal", "new_round", "next_statement", "previous_statement",
+                       "toggle_timer")
 
     @classmethod
     def present_values(cls, instance):

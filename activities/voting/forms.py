@@ -64,6 +64,7 @@ class VoteFormBase(LaunchForm):
     """Checks that each answered statement has a valid choice and, when required, a reason."""
 
     round = HiddenField()
+    statement = HiddenField()  # the statement on screen in a one-at-a-time session
     statement_keys = ()
     allowed_choices = ()
     reason_required = True

@@ -39,4 +39,10 @@ class VotingState(db.Model):
     round_started_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     # {"2": ["s1", "s3"], ...}: the statements re-opened in a later round; a round not listed re-opened all.
     round_statements = db.Column(db.JSON, nullable=False, default=dict)
+    # "all": every statement at once; "one": only current_statement, as the facilitator moves on.
+    pace = db.Column(db.String(10), nullable=False, default="all", server_default="all")
+    current_statement = db.Column(db.String(40), nullable=True)
+    # A running countdown: voting closes at closes_at (naive UTC); timer_seconds is its length, for display.
+    closes_at = db.Column(db.DateTime, nullable=True)
+    timer_seconds = db.Column(db.Integer, nullable=True)
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)

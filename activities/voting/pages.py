@@ -4,11 +4,12 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from activities.voting import results, service, shifts
+from activities.voting import pacing, results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
 from activities.voting.forms import choice_field_name, reason_field_name, vote_form
 from lti_tool.i18n import current_language
+from lti_tool.live import version_of
 from lti_tool.participants import participant_rows
 
 NOTICES = {
@@ -22,6 +23,12 @@ NOTICES = {
     "choose_statements": (_l("Choose at least one statement to vote on again."), "warning"),
     "erased": (_l("The learner's votes and reasons in this activity are erased."), "success"),
     "stale": (_l("Nothing changed: the page was out of date. Here is the current state."), "warning"),
+    "pace_one": (_l("Learners now see one statement at a time: the one you show."), "success"),
+    "pace_all": (_l("Learners now see every statement at once."), "success"),
+    "next": (_l("Learners now vote on the next statement."), "success"),
+    "previous": (_l("Learners now vote on the previous statement again."), "success"),
+    "timer_start": (_l("The countdown runs. Voting closes when it ends."), "success"),
+    "timer_stop": (_l("The countdown is stopped. Voting stays open."), "info"),
     "present_ended": (_l("Every present view of this activity has ended. Open a new one when you need it."), "info"),
 }
 
@@ -44,7 +51,9 @@ class StatementView:
     visible: bool = False
     waiting_for: str = ""
     shift: object = None
-    is_open: bool = True
+    is_open: bool = True  # part of the current round
+    votable: bool = False  # learners can vote on it now (open, and current when one at a time)
+    upcoming: bool = False  # a one-at-a-time session has not reached it yet
     votes: int = 0  # in the current round (the wall's count)
     changer_reasons: tuple = ()  # (from label, to label, reason) of those who changed position
 
@@ -65,9 +74,36 @@ def statement_texts(config):
     return [(s["key"], statement_text(s, language)) for s in config.statements]
 
 
-def _open_texts(config, state):
-    open_keys = set(service.open_in_round(config, state, state.current_round))
-    return [(key, text) for key, text in statement_texts(config) if key in open_keys]
+def _votable_texts(config, state):
+    keys = set(service.votable_keys(config, state)) if state.is_open else set()
+    return [(key, text) for key, text in statement_texts(config) if key in keys]
+
+
+@dataclass(frozen=True)
+class Pace:
+    """Where a session stands: one statement at a time or all, which one, and the countdown."""
+
+    one_at_a_time: bool
+    current_key: object  # None when every statement is open at once
+    current_number: int
+    seconds_left: object  # None without a running countdown
+    timer_seconds: int
+
+    def is_past(self, number):
+        """True for a statement the facilitator has moved beyond."""
+        return self.one_at_a_time and number < self.current_number
+
+    def is_upcoming(self, number):
+        """True for a statement the facilitator has not shown yet."""
+        return self.one_at_a_time and number > self.current_number
+
+
+def pace_of(config, state):
+    """The session's Pace, from its state."""
+    keys = [s["key"] for s in config.statements]
+    current = pacing.current_key(service.open_in_round(config, state, state.current_round), state)
+    return Pace(current is not None, current, keys.index(current) + 1 if current else 0,
+                pacing.seconds_left(state), state.timer_seconds or pacing.DEFAULT_TIMER)
 
 
 def build_vote_form(config, state, my_votes, formdata=None):
@@ -76,15 +112,15 @@ def build_vote_form(config, state, my_votes, formdata=None):
     In a later round a statement not yet answered starts from the learner's latest reason, so they can
     keep or rework it; the position itself is chosen again.
     """
-    data = {"round": str(state.current_round)}
-    for key, _text in _open_texts(config, state):
+    data = {"round": str(state.current_round), "statement": pace_of(config, state).current_key or ""}
+    for key, _text in _votable_texts(config, state):
         vote = my_votes.get((key, state.current_round))
         if vote is not None:
             data[choice_field_name(key)] = vote.choice
             data[reason_field_name(key)] = vote.reason
         elif (earlier := _latest_earlier(my_votes, key, state.current_round)) is not None:
             data[reason_field_name(key)] = earlier.reason
-    return vote_form(_open_texts(config, state), config.scale, config.reason_required, formdata=formdata,
+    return vote_form(_votable_texts(config, state), config.scale, config.reason_required, formdata=formdata,
                      data=None if formdata is not None else data)
 
 
@@ -97,7 +133,7 @@ def error_items(form, statements):
     """(link, message) pairs for the error summary, in page order, linking to the field to fix."""
     items = []
     for s in statements:
-        if not s.is_open:
+        if not s.votable:
             continue
         choice, reason = form[choice_field_name(s.key)], form[reason_field_name(s.key)]
         prefix = _("Statement %(number)d", number=s.number)
@@ -106,16 +142,19 @@ def error_items(form, statements):
     return items
 
 
-def _learner_view(number, key, text, rounds, mine, config, state, is_open):
+def _learner_view(number, key, text, rounds, mine, config, state, pace, is_open, votable):
     """One statement for a learner: their votes, and results only as far as they may see them."""
-    view = StatementView(number, key, text, rounds, my_vote=mine.get((key, state.current_round)), is_open=is_open)
+    view = StatementView(number, key, text, rounds, my_vote=mine.get((key, state.current_round)), is_open=is_open,
+                         votable=votable, upcoming=pace.is_upcoming(number))
     view.earlier_vote = _latest_earlier(mine, key, state.current_round)
     # A statement this round did not re-open shows its last round, to those who voted in it.
     voted = view.my_vote if is_open else view.earlier_vote
-    view.visible = state.revealed or (config.results_mode == AFTER_VOTE and voted is not None)
+    # Once a paced session has moved on, the statement's discussion is over and its results are the group's.
+    view.visible = (state.revealed or pace.is_past(number)
+                    or (config.results_mode == AFTER_VOTE and voted is not None)) and not view.upcoming
     if not view.visible:
         # Once voting has closed, only the facilitator's sharing can show the results.
-        view.waiting_for = "vote" if config.results_mode == AFTER_VOTE and state.is_open else "reveal"
+        view.waiting_for = "vote" if config.results_mode == AFTER_VOTE and votable else "reveal"
         view.rounds = []  # nothing about other learners reaches a page that may not show it
     else:
         # Below the minimum group size only the count leaves this function, never shares or reasons.
@@ -131,11 +170,15 @@ def learner_page(launch, instance, form=None):
     mine = service.votes_of(instance, launch.user_id)
     tallies = results.tally(instance, config, state.current_round, service.rounds_open(config, state))
     open_keys = set(service.open_in_round(config, state, state.current_round))
-    statements = [_learner_view(number, key, text, tallies[key], mine, config, state, key in open_keys)
+    votable = set(service.votable_keys(config, state)) if state.is_open else set()
+    pace = pace_of(config, state)
+    statements = [_learner_view(number, key, text, tallies[key], mine, config, state, pace, key in open_keys,
+                                key in votable)
                   for number, (key, text) in enumerate(statement_texts(config), 1)]
     shifts.attach(instance, config, [s for s in statements if s.visible], lambda s: s.shown_rounds)
     form = form or build_vote_form(config, state, mine)
-    return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state, statements=statements, form=form,
+    return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state,
+                statements=statements, form=form, pace=pace, upcoming=sum(s.upcoming for s in statements),
                 answered=sum(1 for s in statements if s.my_vote is not None), open_total=len(open_keys),
                 error_items=error_items(form, statements), choices=choices_for(config.scale),
                 choice_label=choice_label, choice_field_name=choice_field_name,
@@ -148,6 +191,7 @@ def facilitator_page(launch, instance):
     state = service.state_for(instance)
     tallies = results.tally(instance, config, state.current_round, service.rounds_open(config, state))
     keys = set(service.open_in_round(config, state, state.current_round))
+    pace = pace_of(config, state)
     statements = [StatementView(number, key, text, tallies[key], visible=True, is_open=key in keys)
                   for number, (key, text) in enumerate(statement_texts(config), 1)]
     shifts.attach(instance, config, statements, lambda s: [r for r in s.rounds if r.total])
@@ -156,7 +200,39 @@ def facilitator_page(launch, instance):
     return dict(instance=instance, config=config, state=state, statements=statements, rows=rows,
                 roster_source=source, voted=len(rows) - len(not_voted), expected=len(rows),
                 total_statements=len(keys), all_statements=len(statements), not_voted=not_voted,
-                choices=choices_for(config.scale), max_rounds=service.MAX_ROUNDS)
+                choices=choices_for(config.scale), max_rounds=service.MAX_ROUNDS, pace=pace,
+                timer_choices=pacing.TIMER_CHOICES, round_keys=[s.key for s in statements if s.is_open])
+
+
+def live_tag(launch, instance):
+    """The ETag of a viewer's live page: it changes exactly when something this viewer sees may have changed.
+
+    Facilitators see every count, so every change. A learner's page changes with the session's state, and
+    with other people's votes only where results may be on their screen, so a crowd voting does not make
+    every waiting learner's page render again every two seconds.
+    """
+    state = service.state_for(instance)  # also closes a vote whose countdown ran out
+    if launch.is_instructor:
+        return f"f{version_of(instance.id)}"
+    tag = f"l{launch.user_id}-{state.updated_at:%Y%m%d%H%M%S%f}"
+    config = voting_settings.load(instance.settings)
+    if (state.revealed or state.pace == pacing.ONE
+            or (config.results_mode == AFTER_VOTE and service.has_voted(instance, launch.user_id))):
+        tag += f"-{version_of(instance.id)}"
+    return tag
+
+
+def moment(values):
+    """What a screen reader hears when the session moves on, and the key that says it did."""
+    state, pace = values["state"], values["pace"]
+    parts = [_("Round %(number)d", number=state.current_round), _("Voting open") if state.is_open else _("Voting closed")]
+    if pace.one_at_a_time:
+        parts.insert(1, _("Statement %(number)d of %(total)d", number=pace.current_number,
+                          total=len(values["statements"])))
+    if state.revealed:
+        parts.append(_("Results shared"))
+    key = f"{state.current_round}-{state.is_open}-{state.revealed}-{pace.current_key}"
+    return key, ". ".join(parts) + "."
 
 
 @dataclass(frozen=True)

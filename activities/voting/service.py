@@ -5,6 +5,7 @@ from flask_babel import ngettext
 from sqlalchemy import delete, func, select
 
 from activities.common.state import state_row
+from activities.voting import pacing
 from activities.voting import settings as voting_settings
 from activities.voting.models import Vote, VotingState
 from lti_tool.extensions import db
@@ -13,13 +14,19 @@ from lti_tool.participants import ErasePreview
 from lti_tool.participation import Participation
 
 MAX_ROUNDS = 10
-ACTIONS = ("open", "close", "reveal", "hide", "new_round")
+ACTIONS = ("open", "close", "reveal", "hide", "new_round") + pacing.ACTIONS
 
 
 def votes_of(instance, user_id):
     """{(statement key, round): Vote} for one learner in one placement."""
     rows = db.session.execute(select(Vote).filter_by(activity_instance_id=instance.id, user_id=user_id)).scalars()
     return {(v.statement_key, v.round_number): v for v in rows}
+
+
+def has_voted(instance, user_id):
+    """True when the learner has a vote in the placement (in any round)."""
+    return db.session.execute(select(Vote.id).filter_by(activity_instance_id=instance.id, user_id=user_id)
+                              .limit(1)).first() is not None
 
 
 def save_votes(instance, user_id, round_number, answers):
@@ -60,8 +67,15 @@ def open_in_round(config, state, round_number):
 
 
 def state_for(instance):
-    """The placement's state row, created on first use."""
-    return state_row(VotingState, instance)
+    """The placement's state row, created on first use, with a countdown that has run out closing the vote."""
+    state = state_row(VotingState, instance)
+    pacing.settle(instance, state)
+    return state
+
+
+def votable_keys(config, state):
+    """The statement keys learners can vote on now (the round's, or only the current one when paced)."""
+    return pacing.votable(open_in_round(config, state, state.current_round), state)
 
 
 def rounds_open(config, state):
@@ -72,20 +86,27 @@ def rounds_open(config, state):
                         if key in chosen.get(str(number), keys)]
 
 
-def control(instance, action, expected_round, reopen=None):
+def control(instance, action, expected_round, reopen=None, seconds=None, expected_statement=None):
     """Apply a facilitator action; returns False when it no longer applies (a double click, a stale page).
 
-    A new round re-opens the statement keys in `reopen` (all of them when None).
+    A new round re-opens the statement keys in `reopen` (all of them when None); `seconds` is a countdown's
+    length; `expected_statement`, when given, is the statement the facilitator's page showed as current.
     """
     state = state_for(instance)
     if action not in ACTIONS:
         abort(400)
     if expected_round != state.current_round:
         return False
+    config = voting_settings.load(instance.settings)
+    round_keys = open_in_round(config, state, state.current_round)
+    if expected_statement is not None and expected_statement != (pacing.current_key(round_keys, state) or ""):
+        return False
+    if action in pacing.ACTIONS:
+        return pacing.apply(state, round_keys, action, seconds)
     if action == "new_round":
         if state.current_round >= MAX_ROUNDS:
             return False
-        all_keys = [s["key"] for s in voting_settings.load(instance.settings).statements]
+        all_keys = [s["key"] for s in config.statements]
         chosen = [key for key in all_keys if reopen is None or key in reopen]
         if not chosen:
             return False
@@ -94,8 +115,11 @@ def control(instance, action, expected_round, reopen=None):
             # A fresh dict: the JSON column notices a new value, not a change inside the old one.
             state.round_statements = {**(state.round_statements or {}), str(state.current_round): chosen}
         state.is_open, state.revealed, state.round_started_at = True, False, utcnow()
+        state.current_statement, state.closes_at = chosen[0] if state.pace == pacing.ONE else None, None
     else:
         state.is_open = {"open": True, "close": False}.get(action, state.is_open)
+        if action == "close":
+            state.closes_at = None  # closing by hand ends the countdown too
         state.revealed = {"reveal": True, "hide": False}.get(action, state.revealed)
     return True
 

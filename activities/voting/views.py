@@ -2,13 +2,13 @@
 from flask import abort, g, redirect, render_template, request
 from flask_babel import lazy_gettext as _l
 
-from activities.voting import bp, pages, service
+from activities.voting import bp, pacing, pages, service
 from activities.voting import export as exporting
 from activities.voting import settings as voting_settings
 from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.input_policy import bounded_int
-from lti_tool.live import bump
+from lti_tool.live import bump, conditional
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
@@ -16,15 +16,37 @@ from lti_tool.i18n import current_language
 LEARNER_TEMPLATE = "activities/voting/index.html"
 
 
+def _page_values(instance, form=None):
+    if g.launch.is_instructor:
+        values = pages.facilitator_page(g.launch, instance)
+    else:
+        values = pages.learner_page(g.launch, instance, form=form)
+    key, announce = pages.moment(values)
+    return dict(values, live_key=key, live_announce=announce)
+
+
 @bp.get("/<id:iid>")
 @launch_required()
 def index(instance):
     """Learners vote and see results; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
-    if g.launch.is_instructor:
-        return render_template("activities/voting/facilitator.html", notice=notice, notice_kind=kind,
-                               **pages.facilitator_page(g.launch, instance))
-    return render_template(LEARNER_TEMPLATE, notice=notice, notice_kind=kind, **pages.learner_page(g.launch, instance))
+    template = "activities/voting/facilitator.html" if g.launch.is_instructor else LEARNER_TEMPLATE
+    return render_template(template, notice=notice, notice_kind=kind, **_page_values(instance))
+
+
+@bp.get("/<id:iid>/live")
+@launch_required()
+def live(instance):
+    """The page below its notices as JSON, for the page's script; 304 while nothing this viewer sees changed."""
+    tag = f"{pages.live_tag(g.launch, instance)}-{current_language()}"
+
+    def render():
+        # The whole page, of which the script takes the regions: one template, so the two never disagree.
+        values = _page_values(instance)
+        template = "activities/voting/facilitator.html" if g.launch.is_instructor else LEARNER_TEMPLATE
+        return {"html": render_template(template, **values), "live_url": launch_url("voting.live")}
+
+    return conditional(tag, render)
 
 
 @bp.post("/<id:iid>/votes")
@@ -40,16 +62,18 @@ def vote(instance):
         return _refuse(instance, _l("Voting is closed, so your votes were not changed."))
     if int(form.round.data) != state.current_round:
         return _refuse(instance, _l("A new round has started. Look at the statements again and vote."))
+    if (form.statement.data or "") != (pages.pace_of(config, state).current_key or ""):
+        return _refuse(instance, _l("The facilitator has moved to another statement, so this vote was not saved. "
+                                    "Vote on the statement shown now."))
     if not form.validate():
-        return render_template(LEARNER_TEMPLATE, **pages.learner_page(g.launch, instance, form=form)), 400
+        return render_template(LEARNER_TEMPLATE, **_page_values(instance, form=form)), 400
     answers, round_number = form.answers(), state.current_round
     save_with_participation(instance, lambda: service.save_votes(instance, g.launch.user_id, round_number, answers))
     return redirect(launch_url("voting.index", done="saved"), code=303)
 
 
 def _refuse(instance, message):
-    page = pages.learner_page(g.launch, instance)
-    return render_template(LEARNER_TEMPLATE, notice=message, notice_kind="warning", **page), 409
+    return render_template(LEARNER_TEMPLATE, notice=message, notice_kind="warning", **_page_values(instance)), 409
 
 
 @bp.post("/<id:iid>/control")
@@ -63,7 +87,13 @@ def control(instance):
     reopen = request.form.getlist("statement") if request.form.get("choose") == "1" else None
     if action == "new_round" and reopen is not None and not reopen:
         return redirect(launch_url("voting.index", done="choose_statements", _anchor="new-round"), code=303)
-    applied = service.control(instance, action, bounded_int(request.form.get("round")), reopen=reopen)
+    seconds = bounded_int(request.form.get("seconds"), pacing.MIN_TIMER, pacing.MAX_TIMER) if action == "timer_start" else None
+    if action == "timer_start" and seconds is None:
+        abort(400)
+    # Moving between statements names the one the page showed, so a double click moves only once.
+    expected = request.form.get("statement") if action in ("next", "previous") else None
+    applied = service.control(instance, action, bounded_int(request.form.get("round")), reopen=reopen,
+                              seconds=seconds, expected_statement=expected)
     if applied:
         bump(instance)  # the wall and learners' pages follow
     db.session.commit()

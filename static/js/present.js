@@ -1,5 +1,7 @@
-// The wall: one statement at a time, live counts (poll with an ETag: an unchanged session answers 304),
-// and keyboard shortcuts. Without this script the page lists everything and has a reload link.
+// The wall: one statement at a time, live counts (static/js/live.js: an unchanged session answers 304),
+// countdowns, and keyboard shortcuts. Without this script the page lists everything and has a reload link.
+import { countdowns } from "./countdown.js";
+import { follow } from "./live.js";
 
 const wall = document.getElementById("wall");
 const region = wall && wall.querySelector("[data-live-region]");
@@ -7,7 +9,6 @@ const help = document.getElementById("wall-help");
 const said = document.getElementById("wall-said");
 const nav = wall && wall.querySelector("[data-wall-nav]");
 const STORE = `present:${location.pathname}`;
-const MAX_DELAY = 30000;
 
 // The control key comes in the fragment of the facilitator's own window; keep it for this tab only and take
 // it out of the address bar, so a copied link shows the wall but never controls it.
@@ -24,18 +25,32 @@ function statements() {
   return [...region.querySelectorAll("[data-statement]")];
 }
 
+// In a one-at-a-time session the facilitator's current statement, which the wall always shows.
+function paced() {
+  const status = region.querySelector("[data-current]");
+  return status ? Number(status.dataset.current) : 0;
+}
+
 let current = Number(sessionStorage.getItem(`${STORE}:current`)) || 1;
+
+let key = "";
 
 function show(number) {
   const all = statements();
   if (!all.length) return;
-  current = Math.min(Math.max(1, number), all.length);
+  const numbers = all.map((section) => Number(section.dataset.statement));
+  current = numbers.includes(number) ? number : numbers[Math.min(Math.max(0, number - 1), numbers.length - 1)];
   sessionStorage.setItem(`${STORE}:current`, String(current));
   for (const section of all) section.classList.toggle("is-current", Number(section.dataset.statement) === current);
   if (nav) {
-    nav.querySelector("[data-position]").textContent = `${current} / ${all.length}`;
-    nav.querySelector('[data-step="-1"]').disabled = current === 1;
-    nav.querySelector('[data-step="1"]').disabled = current === all.length;
+    // A paced session's wall lists only the statements reached so far; the facilitator's keys go on to the rest.
+    const status = region.querySelector("[data-total]");
+    const total = status ? Number(status.dataset.total) : all.length;
+    const last = paced() ? total : numbers[numbers.length - 1];
+    nav.hidden = Boolean(paced()) && !key;  // a copy of the link follows the facilitator; it cannot page
+    nav.querySelector("[data-position]").textContent = `${current} / ${total}`;
+    nav.querySelector('[data-step="-1"]').disabled = current === numbers[0];
+    nav.querySelector('[data-step="1"]').disabled = current === last;
   }
 }
 
@@ -45,44 +60,34 @@ function countText() {
 }
 
 if (wall && region && window.fetch) {
-  const key = controlKey();
-  const url = wall.dataset.liveUrl;
-  const interval = (Number(wall.dataset.pollSeconds) || 2) * 1000;
-  let etag = "";
-  let delay = interval;
-  let timer = 0;
+  key = controlKey();
+  const say = (text) => { said.textContent = text; };
+  let live;
+  const restart = () => countdowns({ say, onZero: () => live.now({ fresh: true }) });
+  const followPace = () => show(paced() || current);
 
   wall.classList.add("wall--paged");
-  if (nav) nav.hidden = false;
   document.querySelector("[data-help-open]").hidden = false;
   if (key) for (const el of document.querySelectorAll("[data-control-only], [data-control-note]")) el.hidden = false;
-  show(current);
+  followPace();
+  restart();
 
-  const poll = async () => {
-    timer = 0;
-    try {
-      const headers = { Accept: "application/json" };
-      if (etag) headers["If-None-Match"] = etag;
-      const response = await fetch(url, { headers, cache: "no-store", credentials: "omit" });
-      if (response.status === 404 || response.status === 410) { location.reload(); return; } // ended: say so
-      if (response.status === 200) {
-        const data = await response.json();
-        etag = response.headers.get("ETag") || "";
-        const before = countText();
-        region.innerHTML = data.html;
-        show(current);
-        const after = countText();
-        if (after && after !== before) said.textContent = after;
-      } else if (response.status !== 304) {
-        throw new Error(String(response.status));
-      }
-      delay = interval;
-    } catch (error) {
-      delay = Math.min(MAX_DELAY, delay * 2); // the server is busy or away: ask less often
-    }
-    timer = window.setTimeout(poll, delay);
-  };
-  const pollNow = () => { window.clearTimeout(timer); poll(); };
+  live = follow({
+    url: wall.dataset.liveUrl,
+    interval: (Number(wall.dataset.pollSeconds) || 2) * 1000,
+    credentials: "omit",
+    onData: (data) => {
+      const before = countText();
+      const was = paced();
+      region.innerHTML = data.html;
+      followPace();
+      restart();
+      const after = countText();
+      if (paced() && paced() !== was) say(region.querySelector(".is-current h1").textContent);
+      else if (after && after !== before) say(after);
+    },
+    onGone: () => location.reload(), // ended or expired: the page says so
+  });
 
   const control = async (action) => {
     if (!key) return;
@@ -91,15 +96,21 @@ if (wall && region && window.fetch) {
       await fetch(wall.dataset.controlUrl, { method: "POST", body, credentials: "omit",
                                              headers: { "X-Present-Control": key, Accept: "application/json" } });
     } finally {
-      pollNow();
+      live.now();
     }
+  };
+
+  // Paging a paced session moves everyone (with the control key); otherwise it only moves this wall.
+  const step = (by) => {
+    if (paced() && key) control(by > 0 ? "next_statement" : "previous_statement");
+    else show(current + by);
   };
 
   const toggleHelp = () => { if (help.open) help.close(); else help.showModal(); };
   document.querySelector("[data-help-open]").addEventListener("click", toggleHelp);
   if (nav) nav.addEventListener("click", (event) => {
-    const step = event.target.closest("[data-step]");
-    if (step) show(current + Number(step.dataset.step));
+    const button = event.target.closest("[data-step]");
+    if (button) step(Number(button.dataset.step));
   });
 
   document.addEventListener("keydown", (event) => {
@@ -108,14 +119,13 @@ if (wall && region && window.fetch) {
     if (event.key === "?") { event.preventDefault(); toggleHelp(); return; }
     if (help.open) return; // the dialog handles Escape and its own buttons
     const pressed = event.key.toLowerCase();
-    if (["arrowright", "pagedown"].includes(pressed)) { event.preventDefault(); show(current + 1); }
-    else if (["arrowleft", "pageup"].includes(pressed)) { event.preventDefault(); show(current - 1); }
+    if (["arrowright", "pagedown"].includes(pressed)) { event.preventDefault(); step(1); }
+    else if (["arrowleft", "pageup"].includes(pressed)) { event.preventDefault(); step(-1); }
     else if (pressed === "f") {
       if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen?.();
     } else if (key && pressed === "r") control("toggle_reveal");
     else if (key && pressed === "o") control("toggle_open");
+    else if (key && pressed === "t") control("toggle_timer");
     else if (key && pressed === "n" && window.confirm(wall.dataset.confirmRound || "New round?")) control("new_round");
   });
-
-  timer = window.setTimeout(poll, delay);
 }

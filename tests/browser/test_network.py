@@ -1,16 +1,14 @@
 """The network drawing in a real browser inside the demo LMS: mouse drawing, keyboard-only list, change, axe."""
-import os
 import re
-from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
 from tests.browser import chromium, lms
+from tests.browser.screens import keep as shot
 
 
 TITLE = "Netwerktekening"
-SHOTS = os.environ.get("LEERNETWERK_SCREENSHOTS")  # a folder: also keep screenshots of every page
 MAX_TABS = 80
 FOCUS = """() => {
   const el = document.activeElement;
@@ -19,26 +17,6 @@ FOCUS = """() => {
           id: el.id || "", value: el.value || "", key: el.dataset ? (el.dataset.key || "") : "",
           text: (el.textContent || "").trim().slice(0, 60), checked: !!el.checked};
 }"""
-
-
-def shot(page, name):
-    """Keep screenshots (in the LMS, and the tool's page alone at 1280 and 360 px) when LEERNETWERK_SCREENSHOTS
-    names a folder."""
-    if not SHOTS:
-        return
-    folder = Path(SHOTS)
-    folder.mkdir(parents=True, exist_ok=True)
-    page.locator(lms.FRAME).screenshot(path=str(folder / f"{name}.png"))
-    url = lms.tool_frame(page).url
-    for width in (1280, 360):
-        # A context of its own: the tool's page alone, as wide as a laptop or a phone.
-        alone = page.context.browser.new_context(viewport={"width": width, "height": 900})
-        try:
-            other = alone.new_page()
-            other.goto(url)
-            other.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
-        finally:
-            alone.close()
 
 
 def frame_page(frame):

@@ -83,7 +83,8 @@ ACCESS = {
     ("reflection.themes", "POST"): FACILITATOR, ("reflection.participants", "GET"): FACILITATOR,
     ("reflection.export_learner", "GET"): FACILITATOR,
     # voting
-    ("voting.index", "GET"): PARTICIPANT, ("voting.control", "POST"): FACILITATOR,
+    ("voting.index", "GET"): PARTICIPANT, ("voting.live", "GET"): PARTICIPANT,
+    ("voting.control", "POST"): FACILITATOR,
     ("voting.export", "GET"): FACILITATOR, ("voting.erase_learner", "GET"): FACILITATOR,
     ("voting.erase_learner", "POST"): FACILITATOR, ("voting.vote", "POST"): LEARNER_ONLY,
     ("voting.participants", "GET"): FACILITATOR, ("voting.export_learner", "GET"): FACILITATOR,

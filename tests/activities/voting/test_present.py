@@ -107,3 +107,40 @@ def test_shortcuts_from_the_wall_change_the_session(room):
         db.session.expire_all()
         assert check(state_for(room.instance)), action
     assert KEYS
+
+
+def test_a_paced_wall_follows_the_facilitator_and_times_the_vote(make_room):
+    from activities.voting.service import state_for
+
+    room = make_room(min_group_size=3)
+    response = room.client.post(f"/present/open/{room.instance.id}", data=room.facilitator.form())
+    path, _, key = response.headers["Location"].partition("#control=")
+
+    def shortcut(action):
+        reply = room.client.post(f"{path}/control", data={"action": action}, headers={"X-Present-Control": key})
+        assert reply.status_code == 200
+        db.session.expire_all()
+        return reply.get_json()["changed"]
+
+    room.control("pace_one")
+    for _ in range(3):
+        vote = answers("agree", "Eerste stelling.", keys=KEYS[:1])
+        assert room.vote(room.learner(), statement=KEYS[0], **vote).status_code == 303
+    assert shortcut("toggle_timer")
+    html = room.client.get(path).get_data(as_text=True)
+    page = soup(html)
+    # Only the statements reached so far are on the wall, and the countdown with them.
+    assert [s["data-statement"] for s in page.select(".wall-statement")] == ["1"]
+    assert page.select_one("[data-current]")["data-current"] == "1"
+    assert 58 <= int(page.select_one(".wall-status__timer [data-closes-in]")["data-closes-in"]) <= 60
+    assert shortcut("next_statement") and state_for(room.instance).current_statement == KEYS[1]
+    page = soup(room.client.get(path).get_data(as_text=True))
+    assert [s["data-statement"] for s in page.select(".wall-statement")] == ["1", "2"]
+    # Statement 1 was discussed: its result is the group's now; statement 2 is being voted on, nothing shown.
+    first, second = page.select(".wall-statement")
+    assert [" ".join(r.get_text(" ").split()) for r in first.select(".dist__row")] == [
+        "Agree 3 votes · 100%", "Disagree 0 votes · 0%"]
+    assert not second.select(".dist") and "Eerste stelling." not in str(second)
+    assert not page.select(".wall-status__timer")  # moving on stops the countdown
+    assert shortcut("previous_statement") and state_for(room.instance).current_statement == KEYS[0]
+    assert not shortcut("previous_statement")

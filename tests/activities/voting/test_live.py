@@ -1,0 +1,66 @@
+"""The voting pages follow the session: /live answers 304 while nothing a viewer sees has changed, and the
+whole page (from which the script takes its regions) once it has, with the same privacy as the page."""
+from tests.activities.voting.conftest import KEYS
+from tests.support.html import soup
+
+
+def live(room, handle, etag=None):
+    """GET /live as this launch, optionally with the ETag of its last answer."""
+    headers = {"If-None-Match": etag} if etag else {}
+    return room.client.get(f"{room.url}/live", query_string=handle.params(), headers=headers)
+
+
+def test_a_waiting_learner_is_not_re_rendered_for_every_vote(make_room):
+    room = make_room(results_mode="after_reveal", min_group_size=3)
+    waiting = room.learner()
+    first = live(room, waiting)
+    assert first.status_code == 200 and first.headers["ETag"]
+    room.crowd(3, "agree", "Geheime reden")
+    assert live(room, waiting, first.headers["ETag"]).status_code == 304
+    room.control("close")
+    changed = live(room, waiting, first.headers["ETag"])
+    assert changed.status_code == 200
+    page = soup(changed.get_json()["html"])
+    assert page.select_one('[data-region="status"]')["data-announce"] == "Round 1. Voting closed."
+    assert "Geheime reden" not in changed.get_json()["html"]  # results stay hidden until shared
+    assert changed.get_json()["live_url"].startswith(f"{room.url}/live?")
+
+
+def test_a_learner_who_sees_results_follows_every_vote(make_room):
+    room = make_room(min_group_size=3)
+    voter = room.crowd(1, "agree")[0]
+    tag = live(room, voter).headers["ETag"]
+    room.crowd(2, "disagree", "Tweede reden")
+    fresh = live(room, voter, tag)
+    assert fresh.status_code == 200
+    rows = soup(fresh.get_json()["html"]).select("#statement-1 .dist__row")
+    assert [" ".join(r.get_text(" ").split()) for r in rows] == ["Agree 1 vote · 33%", "Disagree 2 votes · 67%"]
+
+
+def test_the_facilitator_follows_every_vote_and_the_learners_cannot_read_their_page(room):
+    tag = live(room, room.facilitator).headers["ETag"]
+    assert live(room, room.facilitator, tag).status_code == 304
+    room.crowd(1)
+    fresh = live(room, room.facilitator, tag)
+    assert fresh.status_code == 200
+    regions = [r["data-region"] for r in soup(fresh.get_json()["html"]).select("[data-region]")]
+    assert regions == ["status", "controls", "results", "learners"]
+    learner_view = soup(live(room, room.learner()).get_json()["html"])
+    assert not learner_view.select('[data-region="controls"]') and not learner_view.select(".participants")
+
+
+def test_a_paced_session_moving_on_is_a_change_for_everyone(room):
+    from tests.activities.voting.test_pacing import control
+
+    control(room, "pace_one")
+    handle = room.learner()
+    tag = live(room, handle).headers["ETag"]
+    control(room, "next", statement=KEYS[0])
+    fresh = live(room, handle, tag)
+    assert fresh.status_code == 200
+    status = soup(fresh.get_json()["html"]).select_one('[data-region="status"]')
+    assert status["data-announce"] == f"Round 1. Statement 2 of {len(KEYS)}. Voting open."
+
+
+def test_live_answers_need_a_launch(room):
+    assert room.client.get(f"{room.url}/live").status_code in (401, 403)

@@ -1,0 +1,27 @@
+"""Screenshots to look at (LEERNETWERK_SCREENSHOTS=folder): the tool in the demo LMS frame, and its page
+alone at a laptop's and a phone's width, since the frame of a Moodle-like course scrolls inside itself."""
+import os
+from pathlib import Path
+
+from tests.browser import lms
+
+SHOTS = os.environ.get("LEERNETWERK_SCREENSHOTS")
+
+
+def keep(page, name):
+    """Keep the tool as `page` (an LMS page) shows it, and its page alone at 1280 and 375 px."""
+    if not SHOTS:
+        return
+    folder = Path(SHOTS)
+    folder.mkdir(parents=True, exist_ok=True)
+    page.locator(lms.FRAME).screenshot(path=str(folder / f"{name}.png"))
+    url = lms.tool_frame(page).url
+    for width in (1280, 375):
+        # A context of its own: the tool's page alone, as wide as a laptop or a phone.
+        alone = page.context.browser.new_context(viewport={"width": width, "height": 900})
+        try:
+            other = alone.new_page()
+            other.goto(url)
+            other.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+        finally:
+            alone.close()
