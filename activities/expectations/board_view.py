@@ -20,6 +20,7 @@ class CardView:
     theme_id: int | None
     edited: bool
     hidden: bool
+    held: bool = False  # waiting for the facilitator's approval
     mine: bool = False
     author: str | None = None
     merged: list = field(default_factory=list)
@@ -58,6 +59,7 @@ class ColumnView:
     themes: list = field(default_factory=list)
     loose: list = field(default_factory=list)
     hidden: list = field(default_factory=list)
+    held: list = field(default_factory=list)  # (facilitator) new cards waiting for approval
 
     @property
     def count(self):
@@ -78,7 +80,7 @@ def build(instance, config, viewer_id, is_facilitator, language, dot_totals=None
     names = _names({c.user_id for c in cards}) if show_authors else {}
     views, children = {}, {}
     for card in cards:
-        view = CardView(card.id, card.text, card.column_key, card.theme_id, card.edited, card.hidden,
+        view = CardView(card.id, card.text, card.column_key, card.theme_id, card.edited, card.hidden, card.held,
                         mine=card.user_id == viewer_id,
                         author=(names.get(card.user_id) or "–") if show_authors else None)
         if card.merged_into_id is None:
@@ -104,9 +106,9 @@ def build(instance, config, viewer_id, is_facilitator, language, dot_totals=None
             continue  # a column the designer removed: its cards stay in the export, off the board
         if view.hidden:
             if is_facilitator:
-                column.hidden.append(view)
+                (column.held if view.held else column.hidden).append(view)
             elif view.mine:
-                column.loose.append(view)  # its author sees it, marked as hidden
+                column.loose.append(view)  # its author sees it, marked as hidden or waiting
             continue
         theme = themes.get(view.theme_id)
         (theme.cards if theme is not None else column.loose).append(view)

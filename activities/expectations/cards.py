@@ -31,8 +31,15 @@ def cards_by_ids(instance, ids):
 
 
 def post(instance, user_id, column_key, text):
-    """Add a participant's card (the form checked column and length; the caller records participation)."""
-    card = Card(activity_instance_id=instance.id, user_id=user_id, column_key=column_key, text=text)
+    """Add a participant's card (the form checked column and length; the caller records participation).
+
+    While the facilitator holds new cards, it waits hidden (its author sees it waiting) until shown.
+    """
+    from activities.expectations.state import state_for
+
+    held = state_for(instance).hold_cards
+    card = Card(activity_instance_id=instance.id, user_id=user_id, column_key=column_key, text=text,
+                hidden=held, held=held)
     db.session.add(card)
     db.session.flush()
     bump(instance)
@@ -76,9 +83,12 @@ def edit(instance, card, text):
 
 
 def set_hidden(instance, cards, hidden):
-    """Hide cards from participants (their authors see that they were hidden), or show them again."""
+    """Hide cards from participants (their authors see that they were hidden), or show them again.
+
+    A card waiting for approval is decided either way: shown, or hidden like any other hidden card.
+    """
     for card in cards:
-        card.hidden = hidden
+        card.hidden, card.held = hidden, False
     bump(instance)
 
 

@@ -49,7 +49,7 @@ def rows(instance, language=None, user_id=None, cards=True, who=None):
     if cards:
         anonymous = config.fully_anonymous and user_id is None
         for card in db.session.execute(_filter(Card, instance, user_id).order_by(Card.id)).scalars():
-            state = "hidden" if card.hidden else ("merged" if card.merged_into_id else "")
+            state = ("waiting" if card.held else "hidden") if card.hidden else ("merged" if card.merged_into_id else "")
             out.append(dict(participant="" if anonymous else who(card.user_id), kind="card",
                             item=columns.get(card.column_key, card.column_key), answer=state, text=card.text,
                             date=card.created_at.date().isoformat()))

@@ -25,6 +25,8 @@ class BoardState(db.Model):
     posting_open = db.Column(db.Boolean, nullable=False, default=True)
     voting = db.Column(db.String(12), nullable=False, default="not_started")
     closing = db.Column(db.String(12), nullable=False, default="not_started")
+    # New cards wait, hidden, until the facilitator shows them (a board in the room that must stay civil).
+    hold_cards = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
 
 
@@ -55,6 +57,7 @@ class Card(db.Model):
     # A duplicate points at the card it was merged into; it leaves the board but keeps its author.
     merged_into_id = db.Column(db.Integer, db.ForeignKey("expectations_card.id", ondelete="SET NULL"), index=True)
     hidden = db.Column(db.Boolean, nullable=False, default=False)
+    held = db.Column(db.Boolean, nullable=False, default=False, server_default=db.false())  # hidden until approved
     edited = db.Column(db.Boolean, nullable=False, default=False)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)

@@ -8,6 +8,9 @@ from lti_tool.i18n import current_language
 
 NOTICES = {
     "posted": (_l("Your card is on the board."), "success"),
+    "held": (_l("Your card waits for the facilitator; the others see it once it is approved."), "success"),
+    "hold_cards": (_l("New cards now wait for your approval before others see them."), "success"),
+    "stop_holding": (_l("New cards now appear on the board at once. Cards already waiting still need you."), "info"),
     "withdrawn": (_l("Your card is removed from the board."), "success"),
     "voted": (_l("Your dots are saved. You can move them until voting closes."), "success"),
     "close_posting": (_l("Posting is closed. Participants can no longer add cards."), "info"),

@@ -17,6 +17,8 @@ ACTIONS = {
     "close_voting": ("voting", (OPEN,), CLOSED),
     "open_closing": ("closing", (NOT_STARTED, CLOSED), OPEN),
     "close_closing": ("closing", (OPEN,), CLOSED),
+    "hold_cards": ("hold_cards", (False,), True),
+    "stop_holding": ("hold_cards", (True,), False),
 }
 
 

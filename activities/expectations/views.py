@@ -77,8 +77,9 @@ def post_card(instance):
         error = _("You have posted the maximum of %(max)d cards.", max=MAX_CARDS_PER_PERSON)
     if error:
         return render_board(instance, 400, card_error={"column": column, "message": error, "text": text})
-    save_with_participation(instance, lambda: cards.post(instance, g.launch.user_id, column, text))
-    return redirect(launch_url("expectations.index", done="posted", _anchor=f"column-{column}"), code=303)
+    card = save_with_participation(instance, lambda: cards.post(instance, g.launch.user_id, column, text))
+    return redirect(launch_url("expectations.index", done="held" if card.held else "posted",
+                               _anchor=f"column-{column}"), code=303)
 
 
 @bp.post("/<id:iid>/cards/<id:cid>/withdraw")

@@ -43,6 +43,7 @@ class VotingActivity(Activity):
             "reason_required": form.reason.data != "optional",
             "results_mode": form.results_mode.data,
             "min_group_size": int(form.min_group_size.data),
+            "learner_statements": form.proposals.data == "moderated",
         }
 
     @classmethod
@@ -55,6 +56,7 @@ class VotingActivity(Activity):
             "reason": "required" if config.reason_required else "optional",
             "results_mode": config.results_mode,
             "min_group_size": config.min_group_size,
+            "proposals": "moderated" if config.learner_statements else "off",
         }
 
     @classmethod

@@ -3,12 +3,13 @@ from lti_tool.i18n import current_language
 from flask_babel import lazy_gettext as _l
 from wtforms import HiddenField, RadioField, TextAreaField, ValidationError
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import Length
+from wtforms.validators import InputRequired, Length
 
 from activities.voting.content import RESULTS_MODE_LABELS, SCALE_LABELS, choices_for
 from activities.common.form_fields import min_group_size_field
 from activities.common.settings_lists import MIN_GROUP_FLOOR
-from activities.voting.settings import MAX_REASON_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, parse_statements
+from activities.voting.settings import (
+    MAX_REASON_LENGTH, MAX_STATEMENT_LENGTH, MAX_STATEMENTS, MIN_PROPOSAL_LENGTH, parse_statements)
 from lti_tool.forms import LaunchForm
 
 
@@ -34,6 +35,10 @@ class VotingSettingsForm(LaunchForm):
         ("optional", _l("A reason is optional")),
     ]))
     results_mode = RadioField(_l("When learners see the results"), choices=_options(RESULTS_MODE_LABELS.items()))
+    proposals = RadioField(_l("Statements from learners"), default="off", choices=_options([
+        ("off", _l("Only the statements above")),
+        ("moderated", _l("Learners may propose statements; you approve them before anyone votes")),
+    ]))
     min_group_size = min_group_size_field(
         _l("Minimum group size for results"),
         _l("Results of a statement stay hidden until at least this many learners have voted "
@@ -48,6 +53,24 @@ class VotingSettingsForm(LaunchForm):
             field.errors.extend(errors[:-1])
             raise ValidationError(errors[-1])
         self.parsed_statements = statements
+
+
+class ProposalForm(LaunchForm):
+    """A learner's proposed statement."""
+
+    text = TextAreaField(_l("Your statement"), filters=[_strip], validators=[
+        InputRequired(message=_l("Write the statement you would like the group to vote on.")),
+        Length(min=MIN_PROPOSAL_LENGTH, max=MAX_STATEMENT_LENGTH, message=_l(
+            "A statement has %(min)d to %(max)d characters.", min=MIN_PROPOSAL_LENGTH, max=MAX_STATEMENT_LENGTH))])
+
+
+class ModerationForm(LaunchForm):
+    """The facilitator's decision on a proposal: approve (with the wording as edited) or reject."""
+
+    decision = RadioField(choices=_options([("approve", "approve"), ("reject", "reject")]))
+    text = TextAreaField(_l("Statement"), filters=[_strip], validators=[
+        Length(max=MAX_STATEMENT_LENGTH, message=_l("A statement has at most %(max)d characters.",
+                                                    max=MAX_STATEMENT_LENGTH))])
 
 
 def choice_field_name(key):

@@ -46,3 +46,19 @@ class VotingState(db.Model):
     closes_at = db.Column(db.DateTime, nullable=True)
     timer_seconds = db.Column(db.Integer, nullable=True)
     updated_at = db.Column(db.DateTime, nullable=False, default=utcnow, onupdate=utcnow)
+
+
+class Proposal(db.Model):
+    """A statement a learner proposes; the facilitator approves (perhaps reworded) or rejects it first."""
+
+    __tablename__ = "voting_proposal"
+
+    id = db.Column(db.Integer, primary_key=True)
+    activity_instance_id = db.Column(
+        db.Integer, db.ForeignKey("activity_instance.id", ondelete="CASCADE"), nullable=False, index=True)
+    user_id = db.Column(db.Integer, db.ForeignKey("lti_user.id", ondelete="CASCADE"), nullable=False, index=True)
+    text = db.Column(db.Text, nullable=False)
+    status = db.Column(db.String(10), nullable=False, default="pending")  # pending, approved, rejected
+    statement_key = db.Column(db.String(40), nullable=True)  # the statement it became, once approved
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    decided_at = db.Column(db.DateTime, nullable=True)

@@ -4,10 +4,10 @@ from dataclasses import dataclass
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from activities.voting import pacing, results, service, shifts
+from activities.voting import pacing, proposals, results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
-from activities.voting.forms import choice_field_name, reason_field_name, vote_form
+from activities.voting.forms import ProposalForm, choice_field_name, reason_field_name, vote_form
 from lti_tool.i18n import current_language
 from lti_tool.live import version_of
 from lti_tool.participants import participant_rows
@@ -29,6 +29,10 @@ NOTICES = {
     "previous": (_l("Learners now vote on the previous statement again."), "success"),
     "timer_start": (_l("The countdown runs. Voting closes when it ends."), "success"),
     "timer_stop": (_l("The countdown is stopped. Voting stays open."), "info"),
+    "proposed": (_l("Thank you. Your statement waits for the facilitator; once approved, everyone can vote on it."),
+                 "success"),
+    "approved": (_l("The statement is approved: learners can vote on it now."), "success"),
+    "rejected": (_l("The proposal is rejected. The learner sees it was not taken."), "info"),
     "present_ended": (_l("Every present view of this activity has ended. Open a new one when you need it."), "info"),
 }
 
@@ -163,7 +167,7 @@ def _learner_view(number, key, text, rounds, mine, config, state, pace, is_open,
     return view
 
 
-def learner_page(launch, instance, form=None):
+def learner_page(launch, instance, form=None, proposal_form=None):
     """Template values for a learner: their votes, and each statement's results as far as allowed."""
     config = voting_settings.load(instance.settings)
     state = service.state_for(instance)
@@ -179,6 +183,8 @@ def learner_page(launch, instance, form=None):
     form = form or build_vote_form(config, state, mine)
     return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state,
                 statements=statements, form=form, pace=pace, upcoming=sum(s.upcoming for s in statements),
+                proposal_form=proposal_form or ProposalForm(), max_statement_length=voting_settings.MAX_STATEMENT_LENGTH,
+                my_proposals=proposals.of_learner(instance, launch.user_id) if config.learner_statements else [],
                 answered=sum(1 for s in statements if s.my_vote is not None), open_total=len(open_keys),
                 error_items=error_items(form, statements), choices=choices_for(config.scale),
                 choice_label=choice_label, choice_field_name=choice_field_name,
@@ -196,8 +202,12 @@ def facilitator_page(launch, instance):
                   for number, (key, text) in enumerate(statement_texts(config), 1)]
     shifts.attach(instance, config, statements, lambda s: [r for r in s.rounds if r.total])
     rows, source = participant_rows(launch, instance)
+    proposed = proposals.of_placement(instance)
     not_voted = [r for r in rows if not (r.detail and r.detail.answered)]
     return dict(instance=instance, config=config, state=state, statements=statements, rows=rows,
+                waiting_proposals=[p for p in proposed if p.status == proposals.PENDING],
+                decided_proposals=sum(p.status != proposals.PENDING for p in proposed),
+                max_statement_length=voting_settings.MAX_STATEMENT_LENGTH, max_statements=voting_settings.MAX_STATEMENTS,
                 roster_source=source, voted=len(rows) - len(not_voted), expected=len(rows),
                 total_statements=len(keys), all_statements=len(statements), not_voted=not_voted,
                 choices=choices_for(config.scale), max_rounds=service.MAX_ROUNDS, pace=pace,

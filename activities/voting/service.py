@@ -7,7 +7,7 @@ from sqlalchemy import delete, func, select
 from activities.common.state import state_row
 from activities.voting import pacing
 from activities.voting import settings as voting_settings
-from activities.voting.models import Vote, VotingState
+from activities.voting.models import Proposal, Vote, VotingState
 from lti_tool.extensions import db
 from lti_tool.models.base import utcnow
 from lti_tool.participants import ErasePreview
@@ -125,22 +125,33 @@ def control(instance, action, expected_round, reopen=None, seconds=None, expecte
 
 
 def data_owners(instance):
-    """Ids of the learners with a vote in the placement."""
-    return set(db.session.execute(select(Vote.user_id).where(Vote.activity_instance_id == instance.id)).scalars())
+    """Ids of the learners with a vote or a proposed statement in the placement."""
+    voters = select(Vote.user_id).where(Vote.activity_instance_id == instance.id)
+    proposers = select(Proposal.user_id).where(Proposal.activity_instance_id == instance.id)
+    return set(db.session.execute(voters.union(proposers)).scalars())
 
 
 def erase_preview(instance, user_id):
     """What erasing one learner removes: their votes and reasons."""
     count = db.session.execute(select(func.count(Vote.id)).filter_by(
         activity_instance_id=instance.id, user_id=user_id)).scalar_one()
+    proposed = db.session.execute(select(func.count(Proposal.id)).filter_by(
+        activity_instance_id=instance.id, user_id=user_id)).scalar_one()
     lines = (ngettext("This removes %(num)d vote and its reason from this activity, in every round.",
                       "This removes all %(num)d votes and their reasons from this activity, in every round.",
                       count),) if count else ()
+    if proposed:
+        lines += (ngettext("It also removes %(num)d proposed statement; a statement already approved stays in "
+                           "the vote, without any link to them.",
+                           "It also removes %(num)d proposed statements; statements already approved stay in "
+                           "the vote, without any link to them.", proposed),)
     return ErasePreview(lines=lines, note=_("Results and exports no longer include them."))
 
 
 def erase(instance, user_id):
-    """Delete every vote of one learner in one placement; returns how many were removed."""
+    """Delete every vote and proposal of one learner in one placement; returns how many votes were removed."""
+    db.session.execute(delete(Proposal).where(Proposal.activity_instance_id == instance.id,
+                                              Proposal.user_id == user_id))
     result = db.session.execute(delete(Vote).where(
         Vote.activity_instance_id == instance.id, Vote.user_id == user_id))
     return result.rowcount or 0

@@ -11,6 +11,7 @@ from activities.voting.content import (
 MAX_STATEMENTS = 20
 MAX_STATEMENT_LENGTH = 300
 MAX_REASON_LENGTH = 1000
+MIN_PROPOSAL_LENGTH = 10
 STATEMENT_MESSAGES = {
     "too_long": _l("Statement %(number)d is %(length)d characters long; the maximum is %(max)d."),
     "repeats": _l("Statement %(number)d repeats statement %(first)d."),
@@ -28,6 +29,7 @@ class VotingSettings:
     reason_required: bool
     results_mode: str
     min_group_size: int
+    learner_statements: bool = False  # learners may propose statements, approved by the facilitator first
 
 
 def default_settings():
@@ -38,6 +40,7 @@ def default_settings():
         "reason_required": True,
         "results_mode": AFTER_VOTE,
         "min_group_size": default_min_group_size(),
+        "learner_statements": False,
     }
 
 
@@ -50,6 +53,7 @@ def load(data):
         reason_required=bool(data.get("reason_required", True)),
         results_mode=data.get("results_mode") if data.get("results_mode") in (AFTER_VOTE, AFTER_REVEAL) else AFTER_VOTE,
         min_group_size=min_group_size(data),
+        learner_statements=data.get("learner_statements") is True,
     )
 
 

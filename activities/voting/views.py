@@ -2,11 +2,13 @@
 from flask import abort, g, redirect, render_template, request
 from flask_babel import lazy_gettext as _l
 
-from activities.voting import bp, pacing, pages, service
+from activities.voting import bp, pacing, pages, proposals, service
+from activities.voting.forms import ModerationForm, ProposalForm
 from activities.voting import export as exporting
 from activities.voting import settings as voting_settings
 from lti_tool.csv_export import download
 from lti_tool.extensions import db
+from lti_tool.grades.requeue import requeue_changed
 from lti_tool.input_policy import bounded_int
 from lti_tool.live import bump, conditional
 from lti_tool.saving import save_with_participation
@@ -16,11 +18,11 @@ from lti_tool.i18n import current_language
 LEARNER_TEMPLATE = "activities/voting/index.html"
 
 
-def _page_values(instance, form=None):
+def _page_values(instance, form=None, proposal_form=None):
     if g.launch.is_instructor:
         values = pages.facilitator_page(g.launch, instance)
     else:
-        values = pages.learner_page(g.launch, instance, form=form)
+        values = pages.learner_page(g.launch, instance, form=form, proposal_form=proposal_form)
     key, announce = pages.moment(values)
     return dict(values, live_key=key, live_announce=announce)
 
@@ -98,6 +100,54 @@ def control(instance):
         bump(instance)  # the wall and learners' pages follow
     db.session.commit()
     return redirect(launch_url("voting.index", done=action if applied else "stale"), code=303)
+
+
+@bp.post("/<id:iid>/proposals")
+@launch_required(role="learner")
+def propose(instance):
+    """A learner proposes a statement; it waits for the facilitator's approval."""
+    form = ProposalForm(formdata=request.form)
+    if not form.validate():
+        return render_template(LEARNER_TEMPLATE, **_page_values(instance, proposal_form=form)), 400
+    try:
+        proposals.propose(instance, g.launch.user_id, form.text.data)
+    except proposals.Refused as refusal:
+        return render_template(LEARNER_TEMPLATE, notice=str(refusal), notice_kind="warning",
+                               **_page_values(instance, proposal_form=form)), 409
+    bump(instance)  # the facilitator's page shows it within one poll
+    db.session.commit()
+    return redirect(launch_url("voting.index", done="proposed", _anchor="propose"), code=303)
+
+
+@bp.post("/<id:iid>/proposals/<id:pid>")
+@launch_required(role="facilitator")
+def moderate(instance, pid):
+    """Approve a proposed statement (as written or reworded) into the vote, or reject it."""
+    proposal = proposals.find(instance, pid)
+    if proposal is None:
+        abort(404)
+    form = ModerationForm(formdata=request.form)
+    if not form.validate():
+        return _moderation_refused(instance, " ".join(str(e) for e in form.text.errors) or None)
+    try:
+        if form.decision.data == "approve":
+            proposals.approve(instance, proposal, form.text.data or proposal.text, current_language())
+            db.session.flush()
+            requeue_changed(instance)  # one more statement: every learner's share of statements answered changed
+        else:
+            proposals.reject(proposal)
+    except proposals.Refused as refusal:
+        return _moderation_refused(instance, str(refusal))
+    bump(instance)
+    db.session.commit()
+    done = {"approve": "approved", "reject": "rejected"}[form.decision.data]
+    return redirect(launch_url("voting.index", done=done, _anchor="proposals"), code=303)
+
+
+def _moderation_refused(instance, message):
+    db.session.rollback()
+    return render_template("activities/voting/facilitator.html", notice=message or _l("Choose approve or reject."),
+                           notice_kind="warning", **_page_values(instance)), 400
 
 
 @bp.get("/<id:iid>/export.csv")

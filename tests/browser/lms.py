@@ -29,8 +29,10 @@ def tool_frame(page):
     return page.frame(name=FRAME_NAME)
 
 
-def add_voting_activity(page, lms_url, title, min_group_size=None):
-    """As the facilitator: Add an activity → statement voting → settings → add. Returns the LMS link id."""
+def add_voting_activity(page, lms_url, title, min_group_size=None, proposals=False):
+    """As the facilitator: Add an activity → statement voting → settings → add. Returns the LMS link id.
+
+    With `proposals`, learners may propose statements for the facilitator to approve."""
     switch_user(page, lms_url, "facilitator")
     page.click("#add-activity")
     open_voting_settings(page)
@@ -38,6 +40,8 @@ def add_voting_activity(page, lms_url, title, min_group_size=None):
     frame.locator("#title").fill(title)
     if min_group_size is not None:
         frame.locator("#min_group_size").fill(str(min_group_size))
+    if proposals:
+        frame.locator("label[for=proposals-1]").click()
     frame.locator("form button[type=submit]").click()
     # The LMS's deep-linking return breaks out of the iframe to the course page.
     page.wait_for_url(re.compile(r"/course\?added="))

@@ -88,6 +88,7 @@ ACCESS = {
     ("voting.export", "GET"): FACILITATOR, ("voting.erase_learner", "GET"): FACILITATOR,
     ("voting.erase_learner", "POST"): FACILITATOR, ("voting.vote", "POST"): LEARNER_ONLY,
     ("voting.participants", "GET"): FACILITATOR, ("voting.export_learner", "GET"): FACILITATOR,
+    ("voting.propose", "POST"): LEARNER_ONLY, ("voting.moderate", "POST"): FACILITATOR,
 }
 APP = create_app({"CONFIG_NAME": "testing"})
 ROUTES = sorted(((rule.endpoint, method, rule) for rule in APP.url_map.iter_rules()

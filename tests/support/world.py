@@ -70,12 +70,17 @@ class World:
             "part": "trust", "uid": learner.user.id})
 
     def _voting(self):
-        room = VotingRoom(self.client, self.launches, settings=self.settings.get("voting"))
-        learner = room.crowd(1)[0]
+        from activities.voting.models import Proposal
         from lti_tool.present import view_token
 
+        room = VotingRoom(self.client, self.launches, settings={"learner_statements": True,
+                                                                 **(self.settings.get("voting") or {})})
+        learner = room.crowd(1)[0]
+        proposer = room.learner()
+        room.client.post(f"{room.url}/proposals", data=proposer.form(text="Een stelling van een deelnemer."))
+        proposal = db.session.execute(select(Proposal).filter_by(activity_instance_id=room.instance.id)).scalar()
         self.placements["voting"] = Placement(room.instance, room.facilitator, learner, {
-            "uid": learner.user.id, "token": view_token(room.instance, "en")})
+            "uid": learner.user.id, "token": view_token(room.instance, "en"), "pid": proposal.id})
 
     def placement_for(self, rule):
         """The placement a route belongs to (by its blueprint; core routes use the voting placement)."""

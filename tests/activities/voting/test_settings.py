@@ -50,14 +50,15 @@ def test_custom_statements_keep_their_key_while_unchanged(app):
 
 def test_settings_round_trip_through_the_form(app):
     valid, _errors, settings = _form(app, scale="five_point", reason="optional", results_mode="after_reveal",
-                                     min_group_size="8", statements="Een\nTwee")
+                                     min_group_size="8", statements="Een\nTwee", proposals="moderated")
     assert valid
+    assert settings["learner_statements"] is True
     assert settings["scale"] == "five_point" and settings["reason_required"] is False
     assert settings["results_mode"] == "after_reveal" and settings["min_group_size"] == 8
     with app.test_request_context():
         data = VotingActivity.form_data(settings)
     assert data == {"statements": "Een\nTwee", "scale": "five_point", "reason": "optional",
-                    "results_mode": "after_reveal", "min_group_size": 8}
+                    "results_mode": "after_reveal", "min_group_size": 8, "proposals": "moderated"}
 
 
 def test_form_data_shows_defaults_in_the_designers_language(app):
