@@ -57,6 +57,7 @@ extract-messages: install-test
 bench: install-test
 	$(BIN)/python bench/launch.py
 	$(BIN)/python bench/grades.py
+	$(BIN)/python bench/live.py
 
 clean:
 	rm -rf $(VENV) instance .pytest_cache

@@ -35,6 +35,7 @@ LTI = "https://purl.imsglobal.org/spec/lti/claim/"
 LEARNER = "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
 INSTRUCTOR = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
 CLK_TCK = os.sysconf("SC_CLK_TCK")
+TOP_LEVEL = {"Sec-Fetch-Dest": "document"}  # what a browser sends for a page in a window of its own
 
 
 def free_port():
@@ -233,9 +234,10 @@ class Clients:
     def one_launch(self, session, rng):
         """One login → launch round trip; returns (error or None, client signing CPU seconds)."""
         base, target = self.tool.base_url, self.tool.base_url + "/lti/launch"
+        # A top-level launch (the LMS opens a new window): the state cookie comes back, no storage page.
         login = session.get(base + "/lti/login", allow_redirects=False, timeout=10, params={
             "iss": self.platform.issuer, "login_hint": secrets.token_hex(4), "target_link_uri": target,
-            "client_id": CLIENT_ID, "lti_deployment_id": DEPLOYMENT_ID})
+            "client_id": CLIENT_ID, "lti_deployment_id": DEPLOYMENT_ID}, headers=TOP_LEVEL)
         if login.status_code != 302:
             return f"login {_summary(login)}", 0.0
         query = parse_qs(urlparse(login.headers["Location"]).query)

@@ -3,13 +3,15 @@
 Pages poll with the version as an ETag; an unchanged placement costs one primary-key read and a 304.
 Why polling and not a stream: docs/live-updates.md.
 """
-from flask import current_app, jsonify, request
+from flask import current_app, g, has_request_context, jsonify, request
 from sqlalchemy import select, update
 
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance
 
-POLL_SECONDS = 2  # what the pages' scripts wait between questions (static/js/live.js)
+# What the pages' scripts wait between questions (static/js/live.js): a change shows within this plus one
+# answer's time, and bench/live.py measured 300 learners' final count within 1.6 s at 1.5 s (2 s gave 2.3 s).
+POLL_SECONDS = 1.5
 
 
 def bump(instance):
@@ -17,12 +19,25 @@ def bump(instance):
     db.session.execute(update(ActivityInstance).where(ActivityInstance.id == instance.id)
                        .values(live_version=ActivityInstance.live_version + 1)
                        .execution_options(synchronize_session=False))
+    _known().pop(instance.id, None)
 
 
 def version_of(instance_id):
-    """The placement's live version, read on its own (the polling fast path)."""
-    return db.session.execute(select(ActivityInstance.live_version).where(
-        ActivityInstance.id == instance_id)).scalar_one_or_none() or 0
+    """The placement's live version, read on its own (the polling fast path); read once per request."""
+    known = _known()
+    if instance_id not in known:
+        known[instance_id] = db.session.execute(select(ActivityInstance.live_version).where(
+            ActivityInstance.id == instance_id)).scalar_one_or_none() or 0
+    return known[instance_id]
+
+
+def _known():
+    # Per request: a page asks for the version several times (its tag, its tally, its shared parts).
+    if not has_request_context():
+        return {}
+    if "live_versions" not in g:
+        g.live_versions = {}
+    return g.live_versions
 
 
 def conditional(tag, render):

@@ -2,6 +2,7 @@
 from sqlalchemy import delete
 
 from lti_tool.extensions import db
+from lti_tool.live import bump
 from lti_tool.models import LaunchSession, ScoreOutbox
 from lti_tool.registry import activity_of
 
@@ -18,4 +19,5 @@ def erase_learner(instance, user):
     for model in (ScoreOutbox, LaunchSession):
         db.session.execute(delete(model).where(model.activity_instance_id == instance.id, model.user_id == user_id)
                            .execution_options(synchronize_session=False))
+    bump(instance)  # live pages, and anything rendered from them, drop what the learner gave
     return removed

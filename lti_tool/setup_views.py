@@ -5,6 +5,7 @@ from activities import all_activities, get_activity
 from lti_tool.activity_setup import activity_or_404, apply_form, build_form, change_warnings, refuse_changes
 from lti_tool.extensions import db
 from lti_tool.grades.requeue import requeue_changed
+from lti_tool.live import bump
 from lti_tool.session import launch_required, launch_url
 
 bp = Blueprint("setup", __name__, url_prefix="/setup")
@@ -38,6 +39,7 @@ def configure(instance, type_id):
         db.session.flush()
         # Settings can change what counts as taking part (parts switched on or off): correct the gradebook.
         requeue_changed(instance)
+        bump(instance)  # open pages show the new settings (and parts rendered under the old ones retire)
         db.session.commit()
         return redirect(launch_url(activity.entry_endpoint()), code=303)
     status = 409 if warnings else (400 if request.method == "POST" else 200)

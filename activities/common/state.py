@@ -12,10 +12,15 @@ def state_row(model, instance):
     state = db.session.get(model, instance.id)
     if state is not None:
         return state
+    clean = not (db.session.new or db.session.dirty or db.session.deleted)
     try:
         with db.session.begin_nested():
             state = model(activity_instance_id=instance.id)
             db.session.add(state)
     except IntegrityError:
-        state = db.session.get(model, instance.id)
+        return db.session.get(model, instance.id)
+    if clean:
+        # Kept at once when nothing else is pending: otherwise every page view (a poll every few seconds)
+        # would make the row again and roll it back, with a new time stamp each time.
+        db.session.commit()
     return state

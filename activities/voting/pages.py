@@ -1,4 +1,5 @@
 """What the learner page and the facilitator dashboard show, assembled from settings, state and votes."""
+import hashlib
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
@@ -8,6 +9,7 @@ from activities.voting import pacing, proposals, results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
 from activities.voting.forms import ProposalForm, choice_field_name, reason_field_name, vote_form
+from lti_tool.fragments import placement_key
 from lti_tool.i18n import current_language
 from lti_tool.live import version_of
 from lti_tool.participants import participant_rows
@@ -183,6 +185,7 @@ def learner_page(launch, instance, form=None, proposal_form=None):
     form = form or build_vote_form(config, state, mine)
     return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state,
                 statements=statements, form=form, pace=pace, upcoming=sum(s.upcoming for s in statements),
+                results_key=placement_key(instance),
                 proposal_form=proposal_form or ProposalForm(), max_statement_length=voting_settings.MAX_STATEMENT_LENGTH,
                 my_proposals=proposals.of_learner(instance, launch.user_id) if config.learner_statements else [],
                 answered=sum(1 for s in statements if s.my_vote is not None), open_total=len(open_keys),
@@ -214,22 +217,32 @@ def facilitator_page(launch, instance):
                 timer_choices=pacing.TIMER_CHOICES, round_keys=[s.key for s in statements if s.is_open])
 
 
-def live_tag(launch, instance):
+def live_tag(launch, instance, language):
     """The ETag of a viewer's live page: it changes exactly when something this viewer sees may have changed.
 
     Facilitators see every count, so every change. A learner's page changes with the session's state, and
     with other people's votes only where results may be on their screen, so a crowd voting does not make
-    every waiting learner's page render again every two seconds.
+    every waiting learner's page render again every two seconds. The learner's tag ends in `.v<version>`
+    exactly when only others' votes move it (see `only_counts_moved`).
     """
     state = service.state_for(instance)  # also closes a vote whose countdown ran out
     if launch.is_instructor:
-        return f"f{version_of(instance.id)}"
-    tag = f"l{launch.user_id}-{state.updated_at:%Y%m%d%H%M%S%f}"
+        return f"f{version_of(instance.id)}.{language}"
+    mine = service.vote_count(instance, launch.user_id)
+    moment = (state.is_open, state.revealed, state.current_round, state.pace, state.current_statement,
+              state.closes_at, sorted((state.round_statements or {}).items()))
+    stamp = hashlib.sha256(repr(moment).encode()).hexdigest()[:16]
+    tag = f"l{launch.user_id}.{language}.{stamp}.{mine}"
     config = voting_settings.load(instance.settings)
-    if (state.revealed or state.pace == pacing.ONE
-            or (config.results_mode == AFTER_VOTE and service.has_voted(instance, launch.user_id))):
-        tag += f"-{version_of(instance.id)}"
+    if state.revealed or state.pace == pacing.ONE or (config.results_mode == AFTER_VOTE and mine):
+        tag += f".v{version_of(instance.id)}"
     return tag
+
+
+def only_counts_moved(known, tag):
+    """True when a learner's page, tagged `known`, differs from `tag` only in other people's votes: then
+    the results regions alone need sending, not the page with its form."""
+    return known != tag and ".v" in tag and known.rpartition(".v")[0] == tag.rpartition(".v")[0]
 
 
 def moment(values):

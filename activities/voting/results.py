@@ -1,5 +1,8 @@
 """Aggregating votes into anonymous distributions per statement and round, with the minimum group size."""
 import hashlib
+import json
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from flask import current_app
@@ -9,6 +12,7 @@ from activities.common.figures import percentages
 from activities.voting.content import SCALES, choice_label, choice_on_scale
 from activities.voting.models import Vote
 from lti_tool.extensions import db
+from lti_tool.live import version_of
 
 
 @dataclass(frozen=True)
@@ -51,8 +55,31 @@ def tally(instance, config, up_to_round, rounds_of=None):
     """{statement key: [RoundResult per round 1..up_to_round]} for the placement's current statements.
 
     `rounds_of(key)` limits a statement to the rounds it was open in (a round that re-opened only some
-    statements has no result for the others, rather than an empty one).
+    statements has no result for the others, rather than an empty one). The results are shared, read-only,
+    by every page rendered at the same live version: in a session every learner's page asks for the same
+    tally after each vote (bench/live.py), and every change to votes bumps the version.
     """
+    rounds = {s["key"]: tuple(rounds_of(s["key"]) if rounds_of else range(1, up_to_round + 1))
+              for s in config.statements}
+    # The creation time tells apart placements with the same id in different databases (tests, restores).
+    key = (instance.id, instance.created_at, version_of(instance.id), up_to_round,
+           json.dumps(instance.settings, sort_keys=True, default=str), tuple(sorted(rounds.items())))
+    with _lock:
+        found = _recent.get(key)
+    if found is None:
+        found = _tally(instance, config, rounds)
+        with _lock:
+            _recent[key] = found
+            while len(_recent) > _KEEP:
+                _recent.popitem(last=False)
+    return found
+
+
+_recent, _lock, _KEEP = OrderedDict(), threading.Lock(), 64
+
+
+def _tally(instance, config, rounds_of_key):
+    up_to_round = max((max(r) for r in rounds_of_key.values() if r), default=0)
     scale = SCALES[config.scale]
     keys = {s["key"] for s in config.statements}
     counts = {}
@@ -69,15 +96,17 @@ def tally(instance, config, up_to_round, rounds_of=None):
         if reason:
             reasons.setdefault((key, round_number), []).append(
                 (shuffle_key(instance.id, vote_id), choice, reason))
+    # Translated once: a page lists hundreds of reasons, each with its position's label.
+    labels = {choice: str(choice_label(choice)) for choice in scale}
     result = {}
     for statement in config.statements:
         key = statement["key"]
         rounds = []
-        for number in (rounds_of(key) if rounds_of else range(1, up_to_round + 1)):
+        for number in rounds_of_key[key]:
             bucket = counts.get((key, number), dict.fromkeys(scale, 0))
             numbers = [bucket[c] for c in scale]
-            shares = [Share(c, choice_label(c), n, p) for c, n, p in zip(scale, numbers, percentages(numbers))]
-            listed = [(choice, choice_label(choice), text)
+            shares = [Share(c, labels[c], n, p) for c, n, p in zip(scale, numbers, percentages(numbers))]
+            listed = [(choice, labels[choice], text)
                       for _order, choice, text in sorted(reasons.get((key, number), []))]
             rounds.append(RoundResult(number, sum(numbers), config.min_group_size, shares, listed))
         result[key] = rounds

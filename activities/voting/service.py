@@ -23,10 +23,10 @@ def votes_of(instance, user_id):
     return {(v.statement_key, v.round_number): v for v in rows}
 
 
-def has_voted(instance, user_id):
-    """True when the learner has a vote in the placement (in any round)."""
-    return db.session.execute(select(Vote.id).filter_by(activity_instance_id=instance.id, user_id=user_id)
-                              .limit(1)).first() is not None
+def vote_count(instance, user_id):
+    """How many votes the learner has in the placement (their page changes when they vote)."""
+    return db.session.execute(select(func.count(Vote.id)).filter_by(activity_instance_id=instance.id,
+                                                                    user_id=user_id)).scalar_one()
 
 
 def save_votes(instance, user_id, round_number, answers):

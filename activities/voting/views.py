@@ -39,14 +39,22 @@ def index(instance):
 @bp.get("/<id:iid>/live")
 @launch_required()
 def live(instance):
-    """The page below its notices as JSON, for the page's script; 304 while nothing this viewer sees changed."""
-    tag = f"{pages.live_tag(g.launch, instance)}-{current_language()}"
+    """The page below its notices as JSON, for the page's script; 304 while nothing this viewer sees changed.
+
+    When only other people's votes moved a learner's page, the answer holds the results regions alone.
+    """
+    tag = pages.live_tag(g.launch, instance, current_language())
+    known = next(iter(request.if_none_match.as_set()), "")
 
     def render():
-        # The whole page, of which the script takes the regions: one template, so the two never disagree.
         values = _page_values(instance)
-        template = "activities/voting/facilitator.html" if g.launch.is_instructor else LEARNER_TEMPLATE
-        return {"html": render_template(template, **values), "live_url": launch_url("voting.live")}
+        if not g.launch.is_instructor and pages.only_counts_moved(known, tag):
+            html = render_template("activities/voting/_results_live.html", **values)
+        else:
+            # The whole page, of which the script takes the regions: one template, so the two never disagree.
+            template = "activities/voting/facilitator.html" if g.launch.is_instructor else LEARNER_TEMPLATE
+            html = render_template(template, **values)
+        return {"html": html, "live_url": launch_url("voting.live")}
 
     return conditional(tag, render)
 

@@ -8,7 +8,7 @@ const MAX_DELAY = 30000;
 // is busy or away); a hidden tab stops asking until it is seen again. `onGone(status)` hears a 401, 403,
 // 404 or 410, after which polling stops. Returns `{ now }` to ask at once (`now({ fresh: true })` ignores
 // the ETag, for a change the server cannot announce, such as a countdown reaching zero).
-export function follow({ url, interval = 2000, credentials = "same-origin", onData, onUnchanged, onGone }) {
+export function follow({ url, interval = 1500, credentials = "same-origin", onData, onUnchanged, onGone }) {
   let etag = "";
   let delay = interval;
   let timer = 0;

@@ -74,7 +74,7 @@ if (wall && region && window.fetch) {
 
   live = follow({
     url: wall.dataset.liveUrl,
-    interval: (Number(wall.dataset.pollSeconds) || 2) * 1000,
+    interval: (Number(wall.dataset.pollSeconds) || 1.5) * 1000,
     credentials: "omit",
     onData: (data) => {
       const before = countText();

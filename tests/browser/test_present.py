@@ -8,7 +8,7 @@ from tests.browser import chromium, lms
 from tests.browser.screens import SHOTS, keep
 from tests.browser.test_accessibility import audit_page
 
-WAIT_MS = 8_000  # the wall asks every 2 s
+WAIT_MS = 8_000  # the wall asks every 1.5 s
 
 
 def count_on(wall):

@@ -33,8 +33,16 @@ def test_a_learner_who_sees_results_follows_every_vote(make_room):
     room.crowd(2, "disagree", "Tweede reden")
     fresh = live(room, voter, tag)
     assert fresh.status_code == 200
-    rows = soup(fresh.get_json()["html"]).select("#statement-1 .dist__row")
+    # Only others voted: the answer holds the results regions alone, never the form the learner may be typing in.
+    answer = soup(fresh.get_json()["html"])
+    assert [r["data-region"] for r in answer.select("[data-region]")] == [f"results-{n}" for n in range(1, 5)]
+    assert not answer.select("form, textarea, input")
+    rows = answer.select('[data-region="results-1"] .dist__row')
     assert [" ".join(r.get_text(" ").split()) for r in rows] == ["Agree 1 vote · 33%", "Disagree 2 votes · 67%"]
+    # Their own vote or the facilitator's action changes more than counts: the whole page comes.
+    room.control("close")
+    whole = soup(live(room, voter, fresh.headers["ETag"]).get_json()["html"])
+    assert [r["data-region"] for r in whole.select("[data-region]")][:2] == ["status", "statements"]
 
 
 def test_the_facilitator_follows_every_vote_and_the_learners_cannot_read_their_page(room):
