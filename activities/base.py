@@ -1,4 +1,5 @@
 """The activity contract: what every activity package provides to the tool core."""
+from importlib import import_module
 from typing import ClassVar
 
 from flask import Blueprint
@@ -43,9 +44,11 @@ class Activity:
     # answers already given (re-mapped, hidden); the core asks the facilitator to confirm before saving.
     # Optional: settings_change_refusals(instance, old, new) -> dict[field, message], changes that would break
     # a promise made to learners (anonymity); the core refuses them as field errors.
-    # Optional: a present view (the wall in the room, lti_tool/present_views.py): `present_values(instance)`
-    # gives the values of `activities/<id>/present.html` and its live part `_present_live.html` (never a
-    # name), and `present_control(instance, action)` applies one of `present_actions` from the wall.
+    # Optional: a present view (the wall in the room, lti_tool/present_views.py): `present` names the module
+    # whose `present_values(instance)` gives the values of `activities/<id>/present.html` and its live part
+    # `_present_live.html` (never a name), and whose `present_control(instance, action)` applies one of
+    # `present_actions` from the wall. It is imported on first use, so the wall costs nothing until opened.
+    present: ClassVar[str | None] = None
     present_actions: ClassVar[tuple] = ()
     REQUIRED = ("settings_from_form", "participation", "export", "erase", "data_owners")
 
@@ -109,18 +112,18 @@ class Activity:
 
     @classmethod
     def has_present_view(cls):
-        """Whether the activity declares a present view (it overrides `present_values`)."""
-        return cls.present_values.__func__ is not Activity.present_values.__func__
+        """Whether the activity declares a present view (a `present` module)."""
+        return cls.present is not None
 
     @classmethod
     def present_values(cls, instance):
         """Values for the activity's present view; None: the activity has none."""
-        return None
+        return import_module(cls.present).present_values(instance) if cls.present else None
 
     @classmethod
     def present_control(cls, instance, action):
         """Apply a facilitator's shortcut from the present view; returns whether anything changed."""
-        return False
+        return bool(cls.present) and import_module(cls.present).present_control(instance, action)
 
     @classmethod
     def erase_preview(cls, instance, user_id):

@@ -25,6 +25,8 @@ class ExpectationsActivity(Activity):
     settings_form = ExpectationsSettingsForm
     blueprint = bp
     guide = GUIDE
+    present = "activities.expectations.present"
+    present_actions = ("toggle_posting", "toggle_voting")
 
     @classmethod
     def default_settings(cls):

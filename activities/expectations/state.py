@@ -4,6 +4,7 @@ from sqlalchemy import select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
 from activities.expectations.models import BoardState
+from lti_tool import live
 from lti_tool.extensions import db
 from lti_tool.models.base import utcnow
 
@@ -56,6 +57,7 @@ def bump(instance):
     db.session.execute(update(BoardState).where(BoardState.activity_instance_id == instance.id)
                        .values(version=BoardState.version + 1).execution_options(synchronize_session=False))
     db.session.expire(state, ["version"])
+    live.bump(instance)  # the wall in the room follows the placement's live version
 
 
 def control(instance, action):

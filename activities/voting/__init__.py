@@ -76,22 +76,9 @@ class VotingActivity(Activity):
         """One row per vote: participant code, round, statement, choice, reason."""
         return exporting.rows(instance, language=language)
 
+    present = "activities.voting.present"
     present_actions = ("toggle_open", "toggle_reveal", "new_round", "next_statement", "previous_statement",
                        "toggle_timer")
-
-    @classmethod
-    def present_values(cls, instance):
-        """The wall: counts while voting, results and the opinion shift once shared."""
-        from activities.voting.present import present_values
-
-        return present_values(instance)
-
-    @classmethod
-    def present_control(cls, instance, action):
-        """Open/close voting, share/hide results, or start a new round, from the wall's shortcuts."""
-        from activities.voting.present import present_control
-
-        return present_control(instance, action)
 
     @classmethod
     def erase(cls, instance, user):

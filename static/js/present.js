@@ -106,6 +106,8 @@ if (wall && region && window.fetch) {
     else show(current + by);
   };
 
+  // The activity's template declares what its keys do, in the list that `?` shows.
+  const shortcuts = new Map([...help.querySelectorAll("[data-key][data-action]")].map((el) => [el.dataset.key, el]));
   const toggleHelp = () => { if (help.open) help.close(); else help.showModal(); };
   document.querySelector("[data-help-open]").addEventListener("click", toggleHelp);
   if (nav) nav.addEventListener("click", (event) => {
@@ -123,9 +125,9 @@ if (wall && region && window.fetch) {
     else if (["arrowleft", "pageup"].includes(pressed)) { event.preventDefault(); step(-1); }
     else if (pressed === "f") {
       if (document.fullscreenElement) document.exitFullscreen(); else document.documentElement.requestFullscreen?.();
-    } else if (key && pressed === "r") control("toggle_reveal");
-    else if (key && pressed === "o") control("toggle_open");
-    else if (key && pressed === "t") control("toggle_timer");
-    else if (key && pressed === "n" && window.confirm(wall.dataset.confirmRound || "New round?")) control("new_round");
+    } else if (key && shortcuts.has(pressed)) {
+      const shortcut = shortcuts.get(pressed);
+      if (!shortcut.dataset.confirm || window.confirm(shortcut.dataset.confirm)) control(shortcut.dataset.action);
+    }
   });
 }

@@ -25,3 +25,14 @@ def keep(page, name):
             other.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
         finally:
             alone.close()
+
+
+def keep_wall(wall, name):
+    """Keep a present view (a window of its own) at a laptop's and a phone's width."""
+    if not SHOTS:
+        return
+    Path(SHOTS).mkdir(parents=True, exist_ok=True)
+    for width, height in ((1280, 800), (375, 760)):
+        wall.set_viewport_size({"width": width, "height": height})
+        wall.screenshot(path=str(Path(SHOTS) / f"present-{name}-{width}.png"), full_page=True)
+    wall.set_viewport_size({"width": 1280, "height": 800})

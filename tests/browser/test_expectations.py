@@ -11,7 +11,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.browser import chromium, lms
-from tests.browser.test_accessibility import audit
+from tests.browser.screens import keep_wall
+from tests.browser.test_accessibility import audit, audit_page
 
 
 TITLE = "Verwachtingen en evaluaties"
@@ -188,6 +189,15 @@ def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
 
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_page(page, stack.lms_url, link)
+    # The board on the wall, in a second window: voters counted, no dots shown while voting is open.
+    with page.context.expect_page() as opened:
+        frame.locator("#present form[target=_blank] button").click()
+    wall = opened.value
+    wall.wait_for_selector(".wall-status")
+    wall.evaluate("window.__sameDocument = true")
+    assert wall.locator(".wall-status__count strong").inner_text() == str(len(DOTS))
+    assert wall.locator(".ranking").count() == 0
+    page.bring_to_front()
     frame = submit(page, frame.locator("#control-close_voting"))
     ranking = frame.locator("#ranking .ranking__item")
     assert "Feedback" in ranking.nth(0).inner_text()
@@ -195,6 +205,15 @@ def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
     for name in ("Feedback", "Intervisie"):
         frame.locator("#ranking label", has_text=name).click()
     submit(page, frame.locator("#ranking button[type=submit]"))
+    # The wall follows without a reload: the ranking once voting closed, then the confirmed goals.
+    wall.locator(".wall-board__goals li").first.wait_for(timeout=8_000)
+    first = " ".join(wall.locator(".ranking__item").first.inner_text().split())
+    assert first.startswith("1 Feedback") and "7 " in first, first
+    assert wall.locator(".wall-board__goals li").all_inner_texts() == ["Feedback", "Intervisie"]
+    assert wall.evaluate("window.__sameDocument === true")
+    keep_wall(wall, "expectations")
+    assert audit_page(wall, "present-expectations") == []
+    wall.close()
 
     lms.switch_user(page, stack.lms_url, "learner2")
     frame = open_page(page, stack.lms_url, link)

@@ -2,10 +2,8 @@
 the demo LMS and takes the statements one at a time; five learners vote, one with the page open all along
 that follows without reloading; a countdown closes the vote; shortcuts reveal, move on, start round 2 and
 show how opinions shifted; axe finds nothing serious."""
-from pathlib import Path
-
 from tests.browser import chromium, lms
-from tests.browser.screens import SHOTS, keep
+from tests.browser.screens import keep, keep_wall
 from tests.browser.test_accessibility import audit_page
 
 WAIT_MS = 8_000  # the wall asks every 1.5 s
@@ -20,16 +18,6 @@ def wait_for_count(wall, expected):
     """Wait until the wall shows `expected` voters (it polls; no reload)."""
     wall.wait_for_function(f"() => document.querySelector('.wall-status__count strong')?.textContent === '{expected}'",
                            timeout=WAIT_MS)
-
-
-def shoot(wall, name):
-    """With LEERNETWERK_SCREENSHOTS set: the wall at a laptop's and a phone's width."""
-    if not SHOTS:
-        return
-    for width, height in ((1280, 800), (375, 760)):
-        wall.set_viewport_size({"width": width, "height": height})
-        wall.screenshot(path=str(Path(SHOTS) / f"present-{name}-{width}.png"), full_page=True)
-    wall.set_viewport_size({"width": 1280, "height": 800})
 
 
 def paced_vote(frame, choice, reason):
@@ -77,7 +65,7 @@ def test_a_paced_session_on_the_wall(page, stack, context, browser):
             wait_for_count(wall, str(number))
         keep(page, "voting-learner-voted-nl")
         assert wall.locator(".dist").count() == 0  # nothing before the facilitator shares
-        shoot(wall, "counting")
+        keep_wall(wall, "counting")
 
         # The facilitator starts a countdown from the activity, with the keyboard (5 s: the shortest allowed).
         lms.switch_user(page, stack.lms_url, "facilitator")
@@ -87,7 +75,7 @@ def test_a_paced_session_on_the_wall(page, stack, context, browser):
         press(frame, "#timer button[value=timer_start]")
         wall.locator(".wall-status__timer .countdown__time").wait_for(timeout=WAIT_MS)
         mine.locator(".countdown__time").wait_for(timeout=WAIT_MS)  # on the learner's screen, no reload
-        shoot(wall, "countdown")
+        keep_wall(wall, "countdown")
         keep(watcher, "voting-learner-countdown-en")
         keep(page, "voting-facilitator-countdown-nl")
         wall.wait_for_function("() => document.querySelector('.wall-status__round')?.textContent.includes('gesloten')",
@@ -141,5 +129,5 @@ def test_a_paced_session_on_the_wall(page, stack, context, browser):
     assert reasons == ["Oneens → Eens Nu learner5: het gesprek overtuigde me"], reasons
     assert "learner" not in current.locator(".shift-chart").inner_text().lower()  # the chart names nobody
     assert wall.evaluate("window.__sameDocument === true")  # every change arrived without a reload
-    shoot(wall, "shift")
+    keep_wall(wall, "shift")
     assert audit_page(wall, "present-wall") == []
