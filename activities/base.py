@@ -49,6 +49,7 @@ class Activity:
     # `_present_live.html` (never a name), and whose `present_control(instance, action)` applies one of
     # `present_actions` from the wall. It is imported on first use, so the wall costs nothing until opened.
     present: ClassVar[str | None] = None
+    body_class: ClassVar[str | None] = None  # the class its pages' CSS hangs on, given to the wall's page too
     present_actions: ClassVar[tuple] = ()
     REQUIRED = ("settings_from_form", "participation", "export", "erase", "data_owners")
 

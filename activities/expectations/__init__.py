@@ -25,6 +25,7 @@ class ExpectationsActivity(Activity):
     settings_form = ExpectationsSettingsForm
     blueprint = bp
     guide = GUIDE
+    body_class = "exp"
     present = "activities.expectations.present"
     present_actions = ("toggle_posting", "toggle_voting")
 

@@ -25,6 +25,9 @@ class ReflectionActivity(Activity):
                      "its hinders, drivers and trust on an anonymous board.")
     settings_form = ReflectionSettingsForm
     blueprint = bp
+    body_class = "reflection"
+    present = "activities.reflection.present"
+    present_actions = ("toggle_reveal",)
     guide = GUIDE
 
     @classmethod

@@ -11,6 +11,7 @@ from activities.reflection.themes import Themes
 from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.input_policy import bounded_int
+from lti_tool.live import bump
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
 
@@ -26,6 +27,7 @@ def control(instance):
     if action not in ("reveal", "hide"):
         abort(400)
     pages.state_for(instance).revealed = action == "reveal"
+    bump(instance)  # the wall in the room follows
     db.session.commit()
     return redirect(launch_url("reflection.index", done=action), code=303)
 
@@ -53,6 +55,7 @@ def themes(instance):
         done = "split"
     else:
         abort(400)
+    bump(instance)
     db.session.commit()
     return redirect(launch_url("reflection.board", done=done, _anchor="themes"), code=303)
 
@@ -70,6 +73,7 @@ def quotes(instance):
     if row is None:
         abort(404)
     row.hidden = action == "hide"
+    bump(instance)
     db.session.commit()
     return redirect(launch_url("reflection.board", done="hidden" if row.hidden else "shown",
                                _anchor=f"quote-{request.form['kind']}-{row.id}"), code=303)

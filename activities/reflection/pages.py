@@ -105,7 +105,7 @@ def board_page(launch, instance):
     themes = [t for t in board.sections[FACTORS].items if not t.key.startswith("_")] \
         if facilitator and board and FACTORS in board.sections else []
     return dict(instance=instance, config=config, state=state, board=board, visible=visible, editing=facilitator,
-                mergeable=themes)
+                personal=not facilitator, mergeable=themes)
 
 
 def facilitator_page(launch, instance):

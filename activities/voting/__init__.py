@@ -76,6 +76,7 @@ class VotingActivity(Activity):
         """One row per vote: participant code, round, statement, choice, reason."""
         return exporting.rows(instance, language=language)
 
+    body_class = "voting"
     present = "activities.voting.present"
     present_actions = ("toggle_open", "toggle_reveal", "new_round", "next_statement", "previous_statement",
                        "toggle_timer")

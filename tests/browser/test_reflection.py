@@ -10,6 +10,8 @@ from playwright.sync_api import expect
 
 from tests.browser import lms
 from tests.browser.chromium import ARTIFACTS
+from tests.browser.screens import keep_wall
+from tests.browser.test_accessibility import audit_page
 
 
 GROUPS = ("team", "departments", "leadership", "customers", "suppliers", "organisations")
@@ -323,6 +325,20 @@ def test_done_when_five_answer_the_facilitator_merges_and_reveals_and_the_gradeb
     merged = frame.locator(".refl-theme", has=frame.locator("h3", has_text="Tijd en hiërarchie"))
     # Time (learners 1, 2, 5) and Hierarchy (1, 4): four people, learner 1 counted once.
     assert merged.locator(".refl-theme__side--brake .refl-theme__count").inner_text().split()[-1] == "4"
+
+    # The board on the wall, from the dashboard: the merged theme as learners see it, nobody's own scores.
+    frame = open_reflection(page, stack.lms_url, link_id, "facilitator")
+    with page.context.expect_page() as opened:
+        frame.locator("#present form[target=_blank] button").click()
+    wall = opened.value
+    wall.locator(".wall-reflection").wait_for()
+    on_wall = wall.locator(".refl-theme", has=wall.locator("h3", has_text="Tijd en hiërarchie"))
+    assert on_wall.locator(".refl-theme__side--brake .refl-theme__count").inner_text().split()[-1] == "4"
+    assert wall.locator(".refl-figure--mine").count() == 0
+    keep_wall(wall, "reflection")
+    assert audit_page(wall, "present-reflection") == []
+    wall.close()
+    page.bring_to_front()
 
     frame = open_reflection(page, stack.lms_url, link_id, "learner5")
     frame.locator(".refl-board-teaser a.button").click()
