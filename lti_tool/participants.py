@@ -69,6 +69,11 @@ def _from_memberships(instance):
     return [Learner(user.id, user.name or user.sub, user.sub) for user in rows]
 
 
+def course_learner_subs(instance):
+    """The LMS user ids (subs) of the course's learners, without names (for pages that show none)."""
+    return [learner.sub for learner in _from_memberships(instance)]
+
+
 def known_learner_count(instance):
     """How many learners a page without a launch (the wall) may expect: the course's learners plus
     anyone with data in the placement (the roster needs a launch to ask the platform)."""

@@ -18,7 +18,8 @@ CONTROL_HEADER = "X-Present-Control"
 @launch_required(role="facilitator")
 def open_view(instance):
     """Make a link for the wall and send the facilitator's new window there, with the control key."""
-    if not activity_of(instance).has_present_view():
+    activity = activity_of(instance)
+    if activity is None or not activity.has_present_view():
         abort(404)
     url = url_for("present.show", token=view_token(instance, current_language()))
     # The control key rides in the fragment: the browser keeps it, no server or log ever receives it.
@@ -58,7 +59,7 @@ def _gone(_error):
 
 def _values(link, token):
     activity = activity_of(link.instance)
-    values = activity.present_values(link.instance)
+    values = activity.present_values(link.instance) if activity is not None else None
     if values is None:
         abort(404)
     return activity, dict(values, instance=link.instance, activity=activity,
@@ -92,6 +93,8 @@ def control(token):
     """A facilitator's shortcut on the wall (reveal, new round …), allowed only with their control key."""
     link = _link(token)
     activity = activity_of(link.instance)
+    if activity is None:
+        abort(404)
     if not check_control(link.instance, request.headers.get(CONTROL_HEADER)):
         abort(403)
     action = request.form.get("action", "")

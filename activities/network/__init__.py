@@ -23,6 +23,8 @@ class NetworkActivity(Activity):
                      "Facilitators see the course network and who offers what others need.")
     settings_form = NetworkSettingsForm
     blueprint = bp
+    body_class = "network"
+    present = "activities.network.present"
     guide = GUIDE
 
     @classmethod

@@ -112,6 +112,6 @@ def test_control_needs_the_key_of_a_live_facilitator_session(room):
 
 
 def test_an_activity_without_a_present_view_has_no_link(client, launches):
-    instance = launches.instance("network")  # no wall yet
+    instance = launches.instance(None, settings={})  # a link not set up yet: no activity, no wall
     facilitator = launches.instructor(instance, locale="en")
     assert client.post(f"/present/open/{instance.id}", data=facilitator.form()).status_code == 404
