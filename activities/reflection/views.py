@@ -6,6 +6,7 @@ from activities.reflection import bp, pages, progress
 from activities.reflection import settings as reflection_settings
 from activities.reflection.content import PARTS
 from activities.reflection.part_forms import part_form
+from lti_tool.live import conditional, version_of
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
@@ -69,3 +70,16 @@ def board(instance):
     notice, kind = pages.notice_for(request.args.get("done"))
     return render_template("activities/reflection/board.html", notice=notice, notice_kind=kind,
                            **pages.board_page(g.launch, instance))
+
+
+@bp.get("/<id:iid>/board/live")
+@launch_required()
+def board_live(instance):
+    """The board page as JSON for its script; 304 while the placement has not changed (lti_tool/live.py)."""
+    tag = f"b{version_of(instance.id)}.{current_language()}.{g.launch.role}"
+
+    def render():
+        html = render_template("activities/reflection/board.html", **pages.board_page(g.launch, instance))
+        return {"html": html, "live_url": launch_url("reflection.board_live")}
+
+    return conditional(tag, render)

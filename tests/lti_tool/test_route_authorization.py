@@ -80,6 +80,7 @@ ACCESS = {
     ("reflection.export_answers", "GET"): FACILITATOR, ("reflection.erase_learner", "GET"): FACILITATOR,
     ("reflection.erase_learner", "POST"): FACILITATOR, ("reflection.part", "GET"): PARTICIPANT,
     ("reflection.part", "POST"): LEARNER_ONLY, ("reflection.quotes", "POST"): FACILITATOR,
+    ("reflection.board_live", "GET"): PARTICIPANT,
     ("reflection.themes", "POST"): FACILITATOR, ("reflection.participants", "GET"): FACILITATOR,
     ("reflection.export_learner", "GET"): FACILITATOR,
     # voting

@@ -44,3 +44,18 @@ def test_revealing_from_the_dashboard_reaches_the_wall(room):
     room.client.post(f"{room.url}/control", data=room.facilitator.form(action="reveal"))
     changed = room.client.get(f"{path}/live", headers={"If-None-Match": tag})
     assert changed.status_code == 200 and "wall-reflection" in changed.get_json()["html"]
+
+
+def test_a_learners_board_page_follows_the_reveal(room):
+    learners = room.crowd(5)
+    url = f"{room.url}/board/live"
+    first = room.client.get(url, query_string=learners[0].params())
+    assert first.status_code == 200 and "wall-reflection" not in first.get_json()["html"]
+    tag = first.headers["ETag"]
+    assert room.client.get(url, query_string=learners[0].params(), headers={"If-None-Match": tag}).status_code == 304
+    room.client.post(f"{room.url}/control", data=room.facilitator.form(action="reveal"))
+    revealed = room.client.get(url, query_string=learners[0].params(), headers={"If-None-Match": tag})
+    assert revealed.status_code == 200
+    page = soup(revealed.get_json()["html"])
+    assert page.select_one('[data-region="status"]')["data-live-key"] == "True"
+    assert page.select('[data-region="board"] .refl-trust__row')  # the board itself, as this learner sees it
