@@ -1,5 +1,4 @@
-"""moderation: statements proposed by learners for the facilitator to approve, and expectation cards held
-for approval
+"""moderation: statements learners propose and expectation cards, held for the facilitator's approval
 
 Revision ID: a1c5e3f7b920
 Revises: 9b4d2e6f1a70
