@@ -2,11 +2,10 @@
 from datetime import timedelta
 
 from flask import current_app
-from sqlalchemy.exc import IntegrityError
 
-from lti_tool.extensions import cache, db
+from lti_tool.extensions import cache
 from lti_tool.models import UsedNonce
-from lti_tool.models.base import utcnow
+from lti_tool.models.base import insert_missing, utcnow
 
 
 def use_nonce(nonce):
@@ -15,12 +14,7 @@ def use_nonce(nonce):
     if current_app.config.get("REDIS_URL"):
         # Flask-Caching's add() is SET NX: atomic across every process sharing the Redis.
         return bool(cache.add(f"nonce:{nonce}", 1, timeout=ttl))
-    try:
-        with db.session.begin_nested():
-            db.session.add(UsedNonce(nonce=nonce, expires_at=utcnow() + timedelta(seconds=ttl)))
-    except IntegrityError:
-        return False
-    return True
+    return insert_missing(UsedNonce, nonce=nonce, expires_at=utcnow() + timedelta(seconds=ttl)) == 1
 
 
 def purge_expired():

@@ -6,9 +6,9 @@ from sqlalchemy import delete, func, select
 
 from activities.expectations.cards import Refused
 from activities.expectations.models import Ballot, Card, Dot, Theme
-from activities.expectations.state import OPEN, bump, insert_missing, state_for
+from activities.expectations.state import OPEN, bump, state_for
 from lti_tool.extensions import db
-from lti_tool.models.base import utcnow
+from lti_tool.models.base import insert_missing, utcnow
 
 
 @dataclass

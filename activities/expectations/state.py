@@ -1,12 +1,11 @@
 """The placement's live state: finding the launch's own placement, phases, and the board version."""
 from flask import abort
 from sqlalchemy import select, update
-from sqlalchemy.dialects import postgresql, sqlite
 
 from activities.expectations.models import BoardState
 from lti_tool import live
 from lti_tool.extensions import db
-from lti_tool.models.base import utcnow
+from lti_tool.models.base import insert_missing, utcnow
 
 NOT_STARTED, OPEN, CLOSED = "not_started", "open", "closed"
 
@@ -21,17 +20,6 @@ ACTIONS = {
     "hold_cards": ("hold_cards", (False,), True),
     "stop_holding": ("hold_cards", (True,), False),
 }
-
-
-def insert_missing(model, **values):
-    """INSERT … ON CONFLICT DO NOTHING: a concurrent creator wins without an error or a savepoint."""
-    dialect = db.session.get_bind().dialect.name
-    insert = {"postgresql": postgresql.insert, "sqlite": sqlite.insert}.get(dialect)
-    if insert is None:
-        db.session.merge(model(**values))
-        db.session.flush()
-        return
-    db.session.execute(insert(model).values(**values).on_conflict_do_nothing())
 
 
 def state_for(instance):
