@@ -124,7 +124,8 @@ class Activity:
     @classmethod
     def present_control(cls, instance, action):
         """Apply a facilitator's shortcut from the present view; returns whether anything changed."""
-        return bool(cls.present) and import_module(cls.present).present_control(instance, action)
+        control = getattr(import_module(cls.present), "present_control", None) if cls.present else None
+        return bool(control and control(instance, action))
 
     @classmethod
     def erase_preview(cls, instance, user_id):

@@ -5,230 +5,21 @@ Run from the repository root: `.venv/bin/python bench/live.py` (see bench/README
 The benchmark is the LMS (it signs the launches, as bench/launch.py does) and every browser at once.
 """
 import argparse
-import heapq
 import os
 import random
 import re
-import secrets
 import sys
 import tempfile
-import threading
 import time
-from html.parser import HTMLParser
-from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import parse_qs, urljoin, urlparse
 
-import jwt
-import requests
-
-from launch import (CLIENT_ID, DEPLOYMENT_ID, INSTRUCTOR, LEARNER, LTI, TOP_LEVEL, BenchPlatform, Tool, _summary,
-                    machine_busy_seconds, percentile, postgres_backend_seconds, prepare_database)
+from crowd import Crowd, Person, Platform, form_on, wait_until
+from harness import (Tool, database_names, machine_busy_seconds, page_summary, percentile, postgres_backend_seconds,
+                     prepare_database, print_errors)
 
 POLL_SECONDS = 1.5  # what the pages' script waits between questions (lti_tool/live.POLL_SECONDS); --poll-seconds
 TARGET_VOTE_P99_MS, TARGET_VIEWER_SECONDS = 250, 2.0
-LINK = "live-session"
 REDIS_URL = "redis://127.0.0.1:6379/13"
-
-
-class Platform(BenchPlatform):
-    """The LMS: id_tokens for one course and one resource link, for a given person."""
-
-    def token_for(self, nonce, target, person, instructor=False):
-        """A signed LtiResourceLinkRequest for `person` in the session's course."""
-        now = int(time.time())
-        claims = {
-            "iss": self.issuer, "aud": CLIENT_ID, "azp": CLIENT_ID, "sub": f"live-{person}",
-            "exp": now + 300, "iat": now, "nonce": nonce, "name": f"Deelnemer {person}",
-            LTI + "deployment_id": DEPLOYMENT_ID, LTI + "message_type": "LtiResourceLinkRequest",
-            LTI + "version": "1.3.0", LTI + "target_link_uri": target,
-            LTI + "resource_link": {"id": LINK, "title": "Stellingen in de zaal"},
-            LTI + "context": {"id": "live-course", "title": "Lerend netwerk live", "label": "LN"},
-            LTI + "roles": [INSTRUCTOR if instructor else LEARNER],
-            LTI + "launch_presentation": {"locale": "nl-NL", "document_target": "iframe"},
-        }
-        return jwt.encode(claims, self.key, algorithm="RS256", headers={"kid": self.kid})
-
-
-class Form(HTMLParser):
-    """The fields of the first POST form on a page whose action contains `marker`, as a browser sends them."""
-
-    def __init__(self, marker):
-        super().__init__()
-        self.marker, self.inside, self.done, self.fields, self.textarea = marker, False, False, {}, None
-
-    def handle_starttag(self, tag, attrs):
-        """Collect inputs (checked radios only) and textareas of the form."""
-        attrs = dict(attrs)
-        if tag == "form" and not self.done and self.marker in (attrs.get("action") or ""):
-            self.inside, self.action = True, attrs["action"]
-        elif self.inside and tag == "input" and attrs.get("name"):
-            if attrs.get("type") not in ("radio", "checkbox") or "checked" in attrs:
-                self.fields[attrs["name"]] = attrs.get("value") or ""
-        elif self.inside and tag == "textarea":
-            self.textarea = attrs.get("name")
-            self.fields[self.textarea] = ""
-
-    def handle_data(self, data):
-        """Text inside a textarea is its value."""
-        if self.textarea:
-            self.fields[self.textarea] += data
-
-    def handle_endtag(self, tag):
-        """A form ends; a textarea ends."""
-        if tag == "textarea":
-            self.textarea = None
-        elif tag == "form" and self.inside:
-            self.inside, self.done = False, True
-
-
-def form_on(html, marker):
-    """(action, fields) of the first form posting to an address containing `marker`."""
-    parser = Form(marker)
-    parser.feed(html)
-    if not parser.done:
-        raise RuntimeError(f"no form for {marker!r} on the page: {html[:300]}")
-    return parser.action.replace("&amp;", "&"), parser.fields
-
-
-class Person:
-    """One launched browser: its page address (with the launch token), its live address and what it saw."""
-
-    def __init__(self, number):
-        self.number, self.page_url, self.live_url, self.etag, self.csrf = number, "", "", "", ""
-        self.updates = []  # (monotonic time, html) of every changed answer
-
-
-class Crowd:
-    """Every browser of the session, driven by a pool of threads from one schedule (a heap of due tasks)."""
-
-    def __init__(self, tool, platform, threads):
-        self.tool, self.platform, self.base = tool, platform, tool.base_url
-        self.queue, self.lock, self.wake, self.stop = [], threading.Lock(), threading.Condition(), threading.Event()
-        self.errors, self.latency, self.counts, self.sequence, self.last_vote = [], {}, {}, 0, 0.0
-        self.local = threading.local()
-        self.threads = [threading.Thread(target=self._work, daemon=True) for _ in range(threads)]
-        for thread in self.threads:
-            thread.start()
-
-    # -- the schedule --------------------------------------------------------------------------------------
-    def at(self, when, task):
-        """Run `task()` on a pool thread at monotonic time `when`."""
-        with self.wake:
-            self.sequence += 1
-            heapq.heappush(self.queue, (when, self.sequence, task))
-            self.wake.notify()
-
-    def _work(self):
-        while not self.stop.is_set():
-            with self.wake:
-                while not self.stop.is_set() and (not self.queue or self.queue[0][0] > time.monotonic()):
-                    self.wake.wait(timeout=(self.queue[0][0] - time.monotonic()) if self.queue else 0.2)
-                if self.stop.is_set():
-                    return
-                _when, _seq, task = heapq.heappop(self.queue)
-            try:
-                task()
-            except Exception as exc:  # a failed request is an error of the run, never the end of a thread
-                self.error(f"{type(exc).__name__}: {exc}")
-
-    def session(self):
-        """This thread's keep-alive connection (no cookies: the launch token in the address is enough)."""
-        if not hasattr(self.local, "session"):
-            self.local.session = requests.Session()
-            self.local.session.cookies.set_policy(DefaultCookiePolicy(allowed_domains=[]))
-        return self.local.session
-
-    def error(self, message):
-        """Count one error (grouped in the report)."""
-        with self.lock:
-            self.errors.append(message)
-
-    def timed(self, kind, method, url, **kwargs):
-        """One request, its latency kept under `kind`."""
-        started = time.perf_counter()
-        response = self.session().request(method, url, allow_redirects=False, timeout=30, **kwargs)
-        with self.lock:
-            self.latency.setdefault(kind, []).append(time.perf_counter() - started)
-            self.counts[(kind, response.status_code)] = self.counts.get((kind, response.status_code), 0) + 1
-        return response
-
-    def close(self):
-        """Stop the pool."""
-        self.stop.set()
-        with self.wake:
-            self.wake.notify_all()
-
-    # -- what browsers do ------------------------------------------------------------------------------------
-    def launch(self, person, instructor=False):
-        """OIDC login and id_token post, as bench/launch.py does; keeps the page address it redirects to."""
-        target = self.base + "/lti/launch"
-        login = self.timed("login", "GET", self.base + "/lti/login", params={
-            "iss": self.platform.issuer, "login_hint": secrets.token_hex(4), "target_link_uri": target,
-            "client_id": CLIENT_ID, "lti_deployment_id": DEPLOYMENT_ID}, headers=TOP_LEVEL)
-        if login.status_code != 302:
-            return self.error(f"login {_summary(login)}")
-        query = parse_qs(urlparse(login.headers["Location"]).query)
-        cookie = next((c.split(";", 1)[0] for c in login.raw.headers.getlist("Set-Cookie")
-                       if c.startswith("ln_state_")), "")
-        token = self.platform.token_for(query["nonce"][0], target, person.number, instructor)
-        launched = self.timed("launch", "POST", target, data={"id_token": token, "state": query["state"][0]},
-                              headers={"Cookie": cookie})
-        if launched.status_code != 303:
-            return self.error(f"launch {_summary(launched)}")
-        person.page_url = urljoin(self.base, launched.headers["Location"])
-
-    def open_page(self, person):
-        """Load the page as the browser does after the launch; keep its live address and CSRF token."""
-        page = self.timed("page", "GET", person.page_url)
-        if page.status_code != 200:
-            return self.error(f"page {_summary(page)}")
-        live = re.search(r'data-live-url="([^"]+)"', page.text)
-        person.live_url = urljoin(self.base, live.group(1).replace("&amp;", "&")) if live else ""
-        csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
-        person.csrf = csrf.group(1) if csrf else ""
-        return page.text
-
-    def follow(self, person, url_of=lambda p: p.live_url, kind="poll"):
-        """Poll the person's live address every POLL_SECONDS with its ETag, for as long as the run lasts."""
-        def poll():
-            if self.stop.is_set():
-                return
-            headers = {"Accept": "application/json"}
-            if person.etag:
-                headers["If-None-Match"] = person.etag
-            answer = self.timed(kind, "GET", url_of(person), headers=headers)
-            if answer.status_code == 200:
-                person.etag = answer.headers.get("ETag", "")
-                data = answer.json()
-                if data.get("live_url"):
-                    person.live_url = urljoin(self.base, data["live_url"])
-                person.updates.append((time.monotonic(), data["html"]))
-            elif answer.status_code != 304:
-                self.error(f"{kind} {_summary(answer)}")
-            self.at(time.monotonic() + POLL_SECONDS, poll)
-        self.at(time.monotonic() + random.uniform(0, POLL_SECONDS), poll)
-
-    def vote(self, person, key, statement, choice, reason):
-        """Vote on the statement shown, then load the page the answer redirects to (as the browser does)."""
-        fields = {"lt": parse_qs(urlparse(person.page_url).query)["lt"][0], "csrf_token": person.csrf,
-                  "round": "1", "statement": statement, f"choice_{key}": choice, f"reason_{key}": reason}
-        action = urljoin(self.base, urlparse(person.page_url).path + "/votes")
-        answer = self.timed("vote", "POST", action, data=fields)
-        if answer.status_code != 303:
-            return self.error(f"vote {_summary(answer)}")
-        with self.lock:
-            self.last_vote = max(self.last_vote, time.monotonic())
-        self.timed("page after vote", "GET", urljoin(self.base, answer.headers["Location"]))
-
-
-def wait_until(predicate, seconds, what):
-    """Wait (bounded) until `predicate()`; RuntimeError naming `what` otherwise."""
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if predicate():
-            return
-        time.sleep(0.05)
-    raise RuntimeError(f"timed out waiting for {what}")
 
 
 def cpu_now(tool):
@@ -248,7 +39,7 @@ def session_run(name, args, platform):
         crowd = None
         try:
             tool.start()
-            crowd = Crowd(tool, platform, args.threads)
+            crowd = Crowd(tool, platform, args.threads, args.poll_seconds)
             return play(crowd, tool, args)
         finally:
             if crowd is not None:
@@ -272,7 +63,7 @@ def play(crowd, tool, args):
     fields["min_group_size"] = "5"
     made = crowd.session().post(urljoin(crowd.base, action), data=fields, allow_redirects=False)
     if made.status_code != 303:
-        raise RuntimeError(f"configuring the activity failed: {_summary(made)}")
+        raise RuntimeError(f"configuring the activity failed: {page_summary(made)}")
     facilitator.page_url = urljoin(crowd.base, made.headers["Location"])
     page = crowd.open_page(facilitator)
     control_url = urljoin(crowd.base, form_on(page, "/control")[0])
@@ -282,7 +73,7 @@ def play(crowd, tool, args):
         _action, fields = form_on(page, "/control")
         answer = crowd.timed("control", "POST", control_url, data={**fields, "action": action, **extra})
         if answer.status_code != 303:
-            crowd.error(f"control {action} {_summary(answer)}")
+            crowd.error(f"control {action} {page_summary(answer)}")
 
     # 1. Launches only: 300 learners within 10 s, open loop (one every launch_seconds / learners).
     learners = [Person(n) for n in range(args.learners)]
@@ -298,7 +89,8 @@ def play(crowd, tool, args):
     for person in learners:
         crowd.at(time.monotonic(), lambda p=person: (crowd.open_page(p), crowd.follow(p)))
     wait_until(lambda: all(p.live_url for p in learners) or len(crowd.errors) > 50, 60, "the pages")
-    opened = crowd.session().post(urljoin(crowd.base, f"/present/open/{urlparse(facilitator.page_url).path.split('/')[-1]}"),
+    placement = urlparse(facilitator.page_url).path.split("/")[-1]
+    opened = crowd.session().post(urljoin(crowd.base, f"/present/open/{placement}"),
                                   data={**form_on(page, "/present/open")[1]}, allow_redirects=False)
     wall = Person("wall")
     wall.live_url = urljoin(crowd.base, opened.headers["Location"].partition("#")[0] + "/live")
@@ -325,7 +117,7 @@ def play(crowd, tool, args):
         for person in learners:
             choice = "agree" if rng.random() < 0.6 else "disagree"
             crowd.at(opened_at + rng.uniform(0, args.vote_seconds),
-                     lambda p=person, k=key, c=choice: crowd.vote(p, k, k, c, f"Omdat {p.number} het zo ziet."))
+                     lambda p=person, k=key, c=choice: crowd.vote(p, k, c, f"Omdat {p.number} het zo ziet."))
         votes += len(learners)
         wait_until(lambda: crowd.counts.get(("vote", 303), 0) - done_before >= len(learners)
                    or len(crowd.errors) > 100, args.vote_seconds + 60, f"the votes on statement {number + 1}")
@@ -351,7 +143,8 @@ def play(crowd, tool, args):
         return None
 
     try:
-        wait_until(lambda: all(shown(v) is not None for v in viewers), 3 * POLL_SECONDS + 10, "every viewer's update")
+        wait_until(lambda: all(shown(v) is not None for v in viewers), 3 * crowd.poll_seconds + 10,
+                   "every viewer's update")
     except RuntimeError:
         missing = [v for v in viewers if shown(v) is None]
         sample = missing[0].updates[-1][1] if missing[0].updates else "(no update at all)"
@@ -377,7 +170,8 @@ def phase(tool, before, started, count):
 def report(results):
     """Print per database: phases with CPU per operation, latencies, errors, verdict; then the one-line summary."""
     for name, r in results.items():
-        print(f"\n== {name}: {r['learners']} learners, {r['viewers']} viewers (learners' pages, the facilitator, the wall)")
+        print(f"\n== {name}: {r['learners']} learners, {r['viewers']} viewers "
+              "(learners' pages, the facilitator, the wall)")
         print(f"{'phase':10} {'seconds':>7} {'count':>6} {'gunicorn CPU s':>14} {'postgres CPU s':>14} "
               f"{'ms CPU each':>11} {'machine busy %':>14}")
         for label, p in r["phases"].items():
@@ -390,15 +184,12 @@ def report(results):
         for kind, values in sorted(r["latency"].items()):
             values = sorted(values)
             statuses = ", ".join(f"{status}: {n}" for (k, status), n in sorted(r["counts"].items()) if k == kind)
-            print(f"{kind:18} {len(values):6d} {percentile(values, .5) * 1000:7.1f} {percentile(values, .99) * 1000:7.1f}"
+            print(f"{kind:18} {len(values):6d} {percentile(values, .5) * 1000:7.1f} "
+                  f"{percentile(values, .99) * 1000:7.1f}"
                   f" {values[-1] * 1000:7.1f}  {statuses}")
         print(f"viewers showing the final count after the last vote was answered: median {r['update_p50']:.2f} s,"
               f" last {r['last_update']:.2f} s")
-        kinds = {}
-        for error in r["errors"]:
-            kinds.setdefault(re.sub(r" \[ref \w+\]$", "", error), []).append(error)
-        for same in list(kinds.values())[:5]:
-            print(f"  {len(same)} x error: {same[0][:300]}")
+        print_errors(r["errors"], indent="  ")
         p99 = percentile(sorted(r["latency"].get("vote", [])), .99) * 1000
         met = not r["errors"] and p99 < TARGET_VOTE_P99_MS and r["last_update"] <= TARGET_VIEWER_SECONDS
         print(f"targets (0 errors, vote p99 < {TARGET_VOTE_P99_MS} ms, every viewer within "
@@ -420,10 +211,7 @@ def main():
     parser.add_argument("--threads", type=int, default=24, help="client threads playing every browser")
     parser.add_argument("--poll-seconds", type=float, default=POLL_SECONDS, help="how often each page asks")
     args = parser.parse_args()
-    globals()["POLL_SECONDS"] = args.poll_seconds
-    names = [name.strip() for name in args.databases.split(",")]
-    if not set(names) <= {"sqlite", "postgresql"}:
-        parser.error("--databases takes sqlite and/or postgresql")
+    names = database_names(parser, args)
     platform, results = Platform(1, 1), {}
     try:
         for name in names:

@@ -1,10 +1,11 @@
-"""Page parts that many viewers share, rendered once per process and version instead of once per viewer.
+"""What many viewers share, computed once per process, language and version instead of once per viewer.
 
-In a live session hundreds of learners' pages ask for the same results after every vote; the results part
-(counts, the shift, the anonymous reasons) is the same for all who may see it. A template wraps it in
-`{% call shared(key...) %}…{% endcall %}`; the key must name everything the part shows, which in practice
-means the placement (id and creation time, so two databases never meet) and its live version, which every
-change bumps (lti_tool/live.py). Nothing personal may go inside a shared part.
+In a live session hundreds of learners' pages ask for the same tally and the same results part after every
+vote. `remembered(key, compute)` keeps a value; a template wraps a rendered part in
+`{% call shared(key...) %}…{% endcall %}`. The key must name everything the value shows, which in practice
+means the placement's `placement_key` (id and creation time, so two databases never meet, and the live
+version, which every change bumps: lti_tool/live.py). The current language is always part of the key, as
+values hold translated words. Nothing personal may be shared.
 """
 import threading
 from collections import OrderedDict
@@ -12,26 +13,31 @@ from collections import OrderedDict
 from flask_babel import get_locale
 from markupsafe import Markup
 
-KEEP = 512  # parts kept per process; a session needs a few per version
-_parts, _lock = OrderedDict(), threading.Lock()
+KEEP = 512  # values kept per process; a session needs a few per version
+_kept, _lock = OrderedDict(), threading.Lock()
 
 
-def shared(*key, caller):
-    """The part for `key` in the current language: rendered by `caller()` on the first request, then reused."""
+def remembered(key, compute):
+    """The value for `key` in the current language: `compute()` on the first request, then reused (read-only)."""
     full = (str(get_locale()), *key)
     with _lock:
-        found = _parts.get(full)
+        found = _kept.get(full)
     if found is None:
-        found = Markup(caller())
+        found = compute()
         with _lock:
-            _parts[full] = found
-            while len(_parts) > KEEP:
-                _parts.popitem(last=False)
+            _kept[full] = found
+            while len(_kept) > KEEP:
+                _kept.popitem(last=False)
     return found
 
 
+def shared(*key, caller):
+    """A template part rendered once for `key` (`{% call shared(...) %}`), then reused."""
+    return remembered(("part", *key), lambda: Markup(caller()))
+
+
 def placement_key(instance):
-    """What names a placement's state in a shared part's key: id, creation time and live version."""
+    """What names a placement's state in a shared value's key: id, creation time and live version."""
     from lti_tool.live import version_of
 
     return instance.id, instance.created_at, version_of(instance.id)

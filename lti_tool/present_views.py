@@ -18,9 +18,7 @@ CONTROL_HEADER = "X-Present-Control"
 @launch_required(role="facilitator")
 def open_view(instance):
     """Make a link for the wall and send the facilitator's new window there, with the control key."""
-    activity = activity_of(instance)
-    if activity is None or not activity.has_present_view():
-        abort(404)
+    _activity_with_wall(instance)
     url = url_for("present.show", token=view_token(instance, current_language()))
     # The control key rides in the fragment: the browser keeps it, no server or log ever receives it.
     return redirect(f"{url}#control={control_token(instance, g.launch)}", code=303)
@@ -57,11 +55,17 @@ def _gone(_error):
                           _l("Open the present view again from the activity in your course."), new_reference())
 
 
-def _values(link, token):
-    activity = activity_of(link.instance)
-    values = activity.present_values(link.instance) if activity is not None else None
-    if values is None:
+def _activity_with_wall(instance):
+    """The placement's activity when it has a present view; 404 otherwise (also for a link not set up yet)."""
+    activity = activity_of(instance)
+    if activity is None or not activity.has_present_view():
         abort(404)
+    return activity
+
+
+def _values(link, token):
+    activity = _activity_with_wall(link.instance)
+    values = activity.present_values(link.instance)
     return activity, dict(values, instance=link.instance, activity=activity,
                           live_url=url_for("present.live_region", token=token),
                           control_url=url_for("present.control", token=token), poll_seconds=live.POLL_SECONDS)
@@ -92,9 +96,7 @@ def live_region(token):
 def control(token):
     """A facilitator's shortcut on the wall (reveal, new round …), allowed only with their control key."""
     link = _link(token)
-    activity = activity_of(link.instance)
-    if activity is None:
-        abort(404)
+    activity = _activity_with_wall(link.instance)
     if not check_control(link.instance, request.headers.get(CONTROL_HEADER)):
         abort(403)
     action = request.form.get("action", "")

@@ -18,10 +18,10 @@ def present_values(instance):
     voters = len(dots.voter_ids(instance))
     # While people spend their dots the wall shows how many did, not where: the ranking waits for the close.
     ranked = dots.ranking(instance, config) if state.voting == CLOSED and voters >= config.min_group_size else []
+    confirmed = goals.goals_of(instance)
     return dict(config=config, state=state, columns=columns, voters=voters, ranked=ranked, OPEN=OPEN, CLOSED=CLOSED,
-                expected=max(known_learner_count(instance), voters), goals=goals.goals_of(instance),
-                card_total=sum(c.count for c in columns),
-                goal_themes={g.theme_id for g in goals.goals_of(instance) if g.theme_id})
+                expected=max(known_learner_count(instance), voters), goals=confirmed,
+                card_total=sum(c.count for c in columns), goal_themes={g.theme_id for g in confirmed if g.theme_id})
 
 
 def present_control(instance, action):

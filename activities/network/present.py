@@ -37,7 +37,3 @@ def _summary(network, measures):
                 communities=len(measures.communities) if measures else None,
                 alone=len(measures.isolates) if measures else None)
 
-
-def present_control(instance, action):
-    """The network's wall has no shortcuts that change anything."""
-    return False

@@ -58,14 +58,6 @@ def votable(keys, state):
     return [current] if current else []
 
 
-def is_past(all_keys, round_keys, state, key):
-    """True when a one-at-a-time session has moved beyond the statement (its discussion is over)."""
-    current = current_key(round_keys, state)
-    if current is None or key not in all_keys:
-        return False
-    return all_keys.index(key) < all_keys.index(current)
-
-
 def apply(state, round_keys, action, seconds=None):
     """Change the pace, move to another statement or start/stop the countdown; False when nothing applies."""
     if action == "pace_one":

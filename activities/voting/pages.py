@@ -118,15 +118,16 @@ def build_vote_form(config, state, my_votes, formdata=None):
     In a later round a statement not yet answered starts from the learner's latest reason, so they can
     keep or rework it; the position itself is chosen again.
     """
+    statements = _votable_texts(config, state)
     data = {"round": str(state.current_round), "statement": pace_of(config, state).current_key or ""}
-    for key, _text in _votable_texts(config, state):
+    for key, _text in statements:
         vote = my_votes.get((key, state.current_round))
         if vote is not None:
             data[choice_field_name(key)] = vote.choice
             data[reason_field_name(key)] = vote.reason
         elif (earlier := _latest_earlier(my_votes, key, state.current_round)) is not None:
             data[reason_field_name(key)] = earlier.reason
-    return vote_form(_votable_texts(config, state), config.scale, config.reason_required, formdata=formdata,
+    return vote_form(statements, config.scale, config.reason_required, formdata=formdata,
                      data=None if formdata is not None else data)
 
 

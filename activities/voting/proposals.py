@@ -2,12 +2,12 @@
 into the vote or rejects them. The group never learns who proposed a statement."""
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from activities.common.settings_lists import custom_key, matching_default
 from activities.voting import service
 from activities.voting import settings as voting_settings
-from activities.voting.content import DEFAULT_STATEMENTS, statement_text
+from activities.voting.content import DEFAULT_STATEMENTS
 from activities.voting.models import Proposal
 from lti_tool.extensions import db
 from lti_tool.models.base import utcnow
@@ -25,8 +25,10 @@ def _same(a, b):
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _known_texts(config):
-    return [t for s in config.statements for t in (*(s.get("texts") or {}).values(), s.get("text") or "") if t]
+def _on_the_list(config, text):
+    """Whether `text` is already a statement of the placement, in any of its languages."""
+    known = (t for s in config.statements for t in (*(s.get("texts") or {}).values(), s.get("text") or "") if t)
+    return any(_same(text, t) for t in known)
 
 
 def propose(instance, user_id, text):
@@ -34,9 +36,9 @@ def propose(instance, user_id, text):
     config = voting_settings.load(instance.settings)
     if not config.learner_statements:
         raise Refused(_("This activity does not take statements from learners."))
-    if any(_same(text, known) for known in _known_texts(config)):
+    if _on_the_list(config, text):
         raise Refused(_("That statement is already on the list."))
-    rows = db.session.execute(select(Proposal).filter_by(activity_instance_id=instance.id)).scalars().all()
+    rows = of_placement(instance)
     if any(_same(text, row.text) for row in rows if row.status == PENDING):
         raise Refused(_("Someone already proposed that statement; it waits for the facilitator."))
     waiting = sum(1 for row in rows if row.user_id == user_id and row.status == PENDING)
@@ -51,12 +53,10 @@ def propose(instance, user_id, text):
     return proposal
 
 
-def of_placement(instance, status=None):
-    """The placement's proposals, oldest first, optionally of one status."""
-    query = select(Proposal).filter_by(activity_instance_id=instance.id).order_by(Proposal.id)
-    if status is not None:
-        query = query.filter_by(status=status)
-    return db.session.execute(query).scalars().all()
+def of_placement(instance):
+    """The placement's proposals, oldest first."""
+    return db.session.execute(select(Proposal).filter_by(activity_instance_id=instance.id)
+                              .order_by(Proposal.id)).scalars().all()
 
 
 def of_learner(instance, user_id):
@@ -83,8 +83,7 @@ def approve(instance, proposal, text, language):
         raise Refused(_("The activity has the maximum of %(max)d statements.", max=voting_settings.MAX_STATEMENTS))
     entry = matching_default(text, DEFAULT_STATEMENTS) or {
         "key": custom_key(text, fold_case=False), "text": text, "language": language}
-    if any(s["key"] == entry["key"] for s in config.statements) or any(
-            _same(text, statement_text(s, language)) for s in config.statements):
+    if any(s["key"] == entry["key"] for s in config.statements) or _on_the_list(config, text):
         raise Refused(_("That statement is already on the list."))
     # Fresh containers: the JSON columns notice a new value, not a change inside the old one.
     instance.settings = {**(instance.settings or {}), "statements": [*map(dict, config.statements), entry]}
@@ -103,8 +102,3 @@ def reject(proposal):
         raise Refused(_("This proposal was already decided."))
     proposal.status, proposal.decided_at = REJECTED, utcnow()
 
-
-def count_of(instance, user_id):
-    """How many proposals a learner made in the placement."""
-    return db.session.execute(select(func.count(Proposal.id)).filter_by(
-        activity_instance_id=instance.id, user_id=user_id)).scalar_one()

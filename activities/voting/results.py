@@ -1,8 +1,6 @@
 """Aggregating votes into anonymous distributions per statement and round, with the minimum group size."""
 import hashlib
 import json
-import threading
-from collections import OrderedDict
 from dataclasses import dataclass, field
 
 from flask import current_app
@@ -12,7 +10,7 @@ from activities.common.figures import percentages
 from activities.voting.content import SCALES, choice_label, choice_on_scale
 from activities.voting.models import Vote
 from lti_tool.extensions import db
-from lti_tool.live import version_of
+from lti_tool.fragments import placement_key, remembered
 
 
 @dataclass(frozen=True)
@@ -61,25 +59,12 @@ def tally(instance, config, up_to_round, rounds_of=None):
     """
     rounds = {s["key"]: tuple(rounds_of(s["key"]) if rounds_of else range(1, up_to_round + 1))
               for s in config.statements}
-    # The creation time tells apart placements with the same id in different databases (tests, restores).
-    key = (instance.id, instance.created_at, version_of(instance.id), up_to_round,
+    key = ("voting-tally", *placement_key(instance), up_to_round,
            json.dumps(instance.settings, sort_keys=True, default=str), tuple(sorted(rounds.items())))
-    with _lock:
-        found = _recent.get(key)
-    if found is None:
-        found = _tally(instance, config, rounds)
-        with _lock:
-            _recent[key] = found
-            while len(_recent) > _KEEP:
-                _recent.popitem(last=False)
-    return found
+    return remembered(key, lambda: _tally(instance, config, up_to_round, rounds))
 
 
-_recent, _lock, _KEEP = OrderedDict(), threading.Lock(), 64
-
-
-def _tally(instance, config, rounds_of_key):
-    up_to_round = max((max(r) for r in rounds_of_key.values() if r), default=0)
+def _tally(instance, config, up_to_round, rounds_of_key):
     scale = SCALES[config.scale]
     keys = {s["key"] for s in config.statements}
     counts = {}

@@ -16,6 +16,11 @@ from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
 
 LEARNER_TEMPLATE = "activities/voting/index.html"
+FACILITATOR_TEMPLATE = "activities/voting/facilitator.html"
+
+
+def _page_template():
+    return FACILITATOR_TEMPLATE if g.launch.is_instructor else LEARNER_TEMPLATE
 
 
 def _page_values(instance, form=None, proposal_form=None):
@@ -32,8 +37,7 @@ def _page_values(instance, form=None, proposal_form=None):
 def index(instance):
     """Learners vote and see results; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
-    template = "activities/voting/facilitator.html" if g.launch.is_instructor else LEARNER_TEMPLATE
-    return render_template(template, notice=notice, notice_kind=kind, **_page_values(instance))
+    return render_template(_page_template(), notice=notice, notice_kind=kind, **_page_values(instance))
 
 
 @bp.get("/<id:iid>/live")
@@ -52,8 +56,7 @@ def live(instance):
             html = render_template("activities/voting/_results_live.html", **values)
         else:
             # The whole page, of which the script takes the regions: one template, so the two never disagree.
-            template = "activities/voting/facilitator.html" if g.launch.is_instructor else LEARNER_TEMPLATE
-            html = render_template(template, **values)
+            html = render_template(_page_template(), **values)
         return {"html": html, "live_url": launch_url("voting.live")}
 
     return conditional(tag, render)
@@ -154,7 +157,7 @@ def moderate(instance, pid):
 
 def _moderation_refused(instance, message):
     db.session.rollback()
-    return render_template("activities/voting/facilitator.html", notice=message or _l("Choose approve or reject."),
+    return render_template(FACILITATOR_TEMPLATE, notice=message or _l("Choose approve or reject."),
                            notice_kind="warning", **_page_values(instance)), 400
 
 

@@ -72,3 +72,21 @@ def test_a_paced_session_moving_on_is_a_change_for_everyone(room):
 
 def test_live_answers_need_a_launch(room):
     assert room.client.get(f"{room.url}/live").status_code in (401, 403)
+
+
+def test_results_shared_between_pages_keep_each_viewers_language(make_room):
+    room = make_room(min_group_size=3)
+    room.crowd(3, "agree")
+    room.control("reveal")
+    dutch, english = room.learner(locale="nl-BE"), room.learner(locale="en")
+    # Same live version, so the same remembered tally and results part: the words must still be each one's own.
+    first = soup(live(room, dutch).get_json()["html"]).select_one('[data-region="results-1"] .dist__label')
+    second = soup(live(room, english).get_json()["html"]).select_one('[data-region="results-1"] .dist__label')
+    assert (first.get_text(strip=True), second.get_text(strip=True)) == ("Eens", "Agree")
+
+
+def test_without_script_the_page_says_to_reload_and_links_to_itself(room):
+    page = soup(room.page(room.learner()))
+    note = page.select_one("noscript")
+    assert note is not None and "does not update by itself" in str(note)
+    assert f"{room.url}?" in str(note)  # the page itself, with the launch token that keeps it working
