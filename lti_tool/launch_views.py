@@ -2,6 +2,7 @@
 import hmac
 
 from flask import Blueprint, current_app, g, redirect, render_template, request, url_for
+from sqlalchemy import bindparam, delete
 
 from activities import get_activity
 from lti_tool import nonces
@@ -15,11 +16,14 @@ from lti_tool.launch_errors import reject
 from lti_tool.login import browser_hash, retry_url_for, state_cookie_name, storage_values
 from lti_tool.models import LoginState, Platform
 from lti_tool.models.base import utcnow
-from lti_tool.provisioning import resolve_instance, upsert_context, upsert_membership, upsert_user
+from lti_tool.provisioning import provision
+from lti_tool.registrations import platform_columns
 from lti_tool.pylti import LtiException, build_message_launch
 from lti_tool.session import issue_token, open_session, set_session_cookie
 
 bp = Blueprint("lti_launch", __name__)
+_login_states = LoginState.__table__
+_TAKE_STATE = delete(_login_states).where(_login_states.c.state == bindparam("state")).returning(*_login_states.c)
 
 
 @bp.post("/lti/launch")
@@ -28,12 +32,12 @@ def launch():
     state, id_token = request.form.get("state", ""), request.form.get("id_token", "")
     if not id_token or not state:
         reject("bad_request", "launch without id_token or state")
-    login_state = _load_state(state)
     secret = request.cookies.get(state_cookie_name(state))
     if not secret:
         # The binding is in the platform's storage or, without one, in the frame's own sessionStorage.
-        return _ask_storage(login_state, id_token)
-    _bind(login_state, secret)
+        return _ask_storage(_load_state(state), id_token)
+    login_state = _take_state(state)
+    _check_binding(login_state, secret)
     return _complete(login_state, id_token)
 
 
@@ -46,15 +50,17 @@ def launch_address():
 @bp.post("/lti/launch/verify")
 def verify():
     """Finish a launch whose browser binding came from storage (the platform's, or the frame's own)."""
-    login_state = _load_state(request.form.get("state", ""))
+    login_state = _take_state(request.form.get("state", ""))
     if not login_state.pending_id_token:
         reject("state", "no launch is waiting for verification with this state")
-    _bind(login_state, request.form.get("secret", ""))
+    _check_binding(login_state, request.form.get("secret", ""))
     return _complete(login_state, login_state.pending_id_token)
 
 
 def _complete(login_state, id_token):
-    platform = db.session.get(Platform, login_state.platform_id)
+    platform = platform_columns(login_state.platform_id)
+    if platform is None:
+        reject("unknown_platform", "the platform was removed while this launch was under way")
     claims = _validate_signature(login_state, id_token, platform)
     g.locale_hint = _locale(claims)
     message_type = check_claims(claims, platform, login_state)
@@ -66,13 +72,9 @@ def _complete(login_state, id_token):
     role = role_from_claims(claims.get(LTI + "roles"))
     if message_type == DEEP_LINKING_REQUEST and role == LEARNER:
         reject("deep_link_role", "a learner sent an LtiDeepLinkingRequest")
-    user = upsert_user(platform, claims)
-    context = upsert_context(platform, claims)
-    upsert_membership(user, context, role)
-    instance = None if message_type == DEEP_LINKING_REQUEST else resolve_instance(platform, context, claims)
-    db.session.flush()
-    launch = open_session(_launch_fields(claims, platform, user, context, instance, role, message_type))
-    landing = _landing_url(launch, instance)  # before the commit expires `instance`
+    rows = provision(platform, claims, role, with_placement=message_type != DEEP_LINKING_REQUEST)
+    launch = open_session(_launch_fields(claims, platform, rows, role, message_type))
+    landing = _landing_url(launch, rows.placement)
     db.session.commit()
     g.launch = launch
     response = redirect(landing, code=303)
@@ -85,29 +87,35 @@ def _load_state(state):
     if login_state is None:
         reject("state", "unknown or already used state")
     if login_state.expires_at < utcnow():
-        _consume(login_state)
+        _take_state(state)
         reject("state", "login state expired")
     return login_state
 
 
-def _consume(login_state):
-    # Single use: delete before validating, so a replayed post can never pass the state check twice.
-    deleted = db.session.execute(db.delete(LoginState).where(LoginState.state == login_state.state)).rowcount
+def _take_state(state):
+    """Delete the login state and return what it held: single use, whatever happens next.
+
+    One DELETE … RETURNING, committed before the token is even read: of two concurrent posts of one
+    state only one gets the row, and a launch that fails validation cannot be posted again.
+    """
+    taken = db.session.connection().execute(_TAKE_STATE, {"state": state}).first() if state else None
     db.session.commit()
-    if deleted != 1:
-        reject("state", "state was consumed by a concurrent request")
+    if taken is None:
+        reject("state", "unknown or already used state")
+    if taken.expires_at < utcnow():
+        reject("state", "login state expired")
+    return taken
 
 
-def _bind(login_state, secret):
-    """Check the browser-binding secret, consuming the state whatever the outcome."""
-    _consume(login_state)
+def _check_binding(login_state, secret):
+    """The browser-binding secret must be the one the login gave this browser."""
     if not secret or not hmac.compare_digest(browser_hash(secret), login_state.browser_hash):
         reject("state", "browser binding does not match: the login started in another browser")
 
 
 def _ask_storage(login_state, id_token):
     if login_state.pending_id_token:
-        _consume(login_state)
+        _take_state(login_state.state)
         reject("state", "a second id_token was posted for a state that is already waiting")
     login_state.pending_id_token = id_token
     db.session.commit()
@@ -139,7 +147,7 @@ def _locale(claims):
     return locale if isinstance(locale, str) else None
 
 
-def _launch_fields(claims, platform, user, context, instance, role, message_type):
+def _launch_fields(claims, platform, rows, role, message_type):
     ags = claims.get(AGS_CLAIM) if isinstance(claims.get(AGS_CLAIM), dict) else {}
     nrps = claims.get(NRPS_CLAIM) if isinstance(claims.get(NRPS_CLAIM), dict) else {}
     presentation = claims.get(LTI + "launch_presentation") or {}
@@ -148,10 +156,10 @@ def _launch_fields(claims, platform, user, context, instance, role, message_type
         current_app.config["LANGUAGES"]) or current_app.config["BABEL_DEFAULT_LOCALE"]
     return dict(
         message=DEEP_LINKING if message_type == DEEP_LINKING_REQUEST else RESOURCE_LINK,
-        platform_id=platform.id, deployment_id=claims.get(LTI + "deployment_id"), user_id=user.id,
-        user_name=user.name, role=role, context_id=context.id, context_title=context.title,
-        activity_instance_id=instance.id if instance else None,
-        resource_link_id=instance.resource_link_id if instance else None, locale=locale,
+        platform_id=platform.id, deployment_id=claims.get(LTI + "deployment_id"), user_id=rows.user_id,
+        user_name=rows.user_name, role=role, context_id=rows.context_id, context_title=rows.context_title,
+        activity_instance_id=rows.placement.id if rows.placement else None,
+        resource_link_id=rows.placement.resource_link_id if rows.placement else None, locale=locale,
         lineitem_url=ags.get("lineitem") if isinstance(ags.get("lineitem"), str) else None,
         lineitems_url=ags.get("lineitems") if isinstance(ags.get("lineitems"), str) else None,
         ags_scopes=tuple(s for s in ags.get("scope", []) if isinstance(s, str)),
@@ -162,11 +170,11 @@ def _launch_fields(claims, platform, user, context, instance, role, message_type
     )
 
 
-def _landing_url(launch, instance):
+def _landing_url(launch, placement):
     token = issue_token(launch)
-    if instance is None:
+    if placement is None:
         return url_for("deep_linking.picker", lt=token)
-    activity = get_activity(instance.activity_type) if instance.activity_type else None
+    activity = get_activity(placement.activity_type) if placement.activity_type else None
     if activity is None:
-        return url_for("setup.index", iid=instance.id, lt=token)
-    return url_for(activity.entry_endpoint(), iid=instance.id, lt=token)
+        return url_for("setup.index", iid=placement.id, lt=token)
+    return url_for(activity.entry_endpoint(), iid=placement.id, lt=token)

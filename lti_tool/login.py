@@ -6,16 +6,23 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, g, jsonify, make_response, redirect, render_template, request, url_for
+from sqlalchemy import bindparam, insert, select
 
 from lti_tool.cookies import set_cross_site_cookie
 from lti_tool.extensions import db
 from lti_tool.housekeeping import maybe_purge_expired
 from lti_tool.launch_errors import reject
-from lti_tool.models import Deployment, LoginState, Platform
+from lti_tool.models import LoginState, Platform
 from lti_tool.models.base import utcnow
 from lti_tool.platforms import family_of
+from lti_tool.registrations import deployment_known
 
 bp = Blueprint("lti_login", __name__)
+# Built once: logins come in bursts (a room opening an activity), and composing a statement costs more
+# than running it.
+_INSERT_STATE = insert(LoginState.__table__)
+_BY_ISSUER = select(Platform).where(Platform.issuer == bindparam("issuer"))
+_BY_ISSUER_AND_CLIENT = _BY_ISSUER.where(Platform.client_id == bindparam("client_id"))
 LOGIN_PARAMS = ("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id",
                 "lti_storage_target")
 
@@ -51,15 +58,14 @@ def login():
     platform = _find_platform(params["iss"], params["client_id"])
     if not params["target_link_uri"].startswith(current_app.config["BASE_URL"] + "/"):
         reject("target", f"target_link_uri {params['target_link_uri']!r} is not on {current_app.config['BASE_URL']}")
-    if params["lti_deployment_id"] and not db.session.execute(db.select(Deployment.id).filter_by(
-            platform_id=platform.id, deployment_id=params["lti_deployment_id"])).first():
+    if params["lti_deployment_id"] and not deployment_known(platform.id, params["lti_deployment_id"]):
         reject("unknown_deployment", f"deployment {params['lti_deployment_id']!r} is not registered for "
                                      f"{platform.issuer} / {platform.client_id}")
     state, nonce, secret = secrets.token_urlsafe(24), secrets.token_urlsafe(24), secrets.token_urlsafe(24)
-    db.session.add(LoginState(
+    db.session.connection().execute(_INSERT_STATE, dict(
         state=state, nonce=nonce, browser_hash=browser_hash(secret), platform_id=platform.id,
         target_link_uri=params["target_link_uri"], login_params={k: v for k, v in params.items() if v},
-        expires_at=utcnow() + timedelta(seconds=current_app.config["LOGIN_STATE_SECONDS"])))
+        pending_id_token=None, expires_at=utcnow() + timedelta(seconds=current_app.config["LOGIN_STATE_SECONDS"])))
     query = {
         "scope": "openid", "response_type": "id_token", "response_mode": "form_post", "prompt": "none",
         "client_id": platform.client_id, "redirect_uri": tool_launch_url(), "login_hint": params["login_hint"],
@@ -109,10 +115,9 @@ def _storage_page(platform, params, state, secret, auth_url):
 
 
 def _find_platform(issuer, client_id):
-    query = db.select(Platform).filter_by(issuer=issuer)
-    if client_id:
-        query = query.filter_by(client_id=client_id)
-    platforms = db.session.execute(query).scalars().all()
+    query, values = (_BY_ISSUER_AND_CLIENT, {"issuer": issuer, "client_id": client_id}) if client_id else (
+        _BY_ISSUER, {"issuer": issuer})
+    platforms = db.session.execute(query, values).scalars().all()
     if not platforms:
         reject("unknown_platform", f"no registration for issuer {issuer!r} and client_id {client_id or '(none)'!r}")
     if len(platforms) > 1:

@@ -1,29 +1,60 @@
-"""Turning a validated launch into rows: user, course, membership and activity placement."""
+"""Turning a validated launch into rows: user, course, membership and activity placement.
+
+A returning user's launch reads all four rows in one statement and writes none of them unless something
+changed (a new name, a renamed course, another role, the hourly stamp, a new line item URL): launches are
+the tool's busiest request when a room full of learners opens an activity at once.
+"""
 import copy
+from dataclasses import dataclass
 from datetime import timedelta
 
+from sqlalchemy import and_, bindparam, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lti_tool.claims import AGS_CLAIM, LTI
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance, Context, Membership, User
-from lti_tool.models.base import utcnow
+from lti_tool.models.base import insert_missing, utcnow
 
 REF_PARAM = "leernetwerk_ref"
 LAUNCH_STAMP_EVERY = timedelta(hours=1)
 
+_user, _context, _membership, _instance = (model.__table__ for model in (User, Context, Membership, ActivityInstance))
+_anchor = select(literal(1).label("one")).subquery("anchor")
+# Built once: on this path composing a statement costs more than running it.
+_KNOWN = select(
+    _user.c.id.label("user_id"), _user.c.name.label("user_name"), _context.c.id.label("context_id"),
+    _context.c.title, _context.c.label, _membership.c.id.label("membership_id"), _membership.c.role,
+    _membership.c.last_launch_at, _instance.c.id.label("instance_id"), _instance.c.resource_link_id,
+    _instance.c.activity_type, _instance.c.lineitem_url, _instance.c.lineitems_url,
+).select_from(
+    _anchor
+    .outerjoin(_user, and_(_user.c.platform_id == bindparam("platform_id"), _user.c.sub == bindparam("sub")))
+    .outerjoin(_context, and_(_context.c.platform_id == bindparam("platform_id"),
+                              _context.c.context_id == bindparam("context_key")))
+    .outerjoin(_membership, and_(_membership.c.user_id == _user.c.id, _membership.c.context_id == _context.c.id))
+    .outerjoin(_instance, and_(_instance.c.platform_id == bindparam("platform_id"),
+                               _instance.c.resource_link_id == bindparam("link_id"))))
 
-def _get_or_create(model, lookup, defaults):
-    row = db.session.execute(db.select(model).filter_by(**lookup)).scalar_one_or_none()
-    if row is not None:
-        return row
-    try:
-        with db.session.begin_nested():
-            row = model(**lookup, **defaults)
-            db.session.add(row)
-    except IntegrityError:  # a concurrent first launch created it
-        row = db.session.execute(db.select(model).filter_by(**lookup)).scalar_one()
-    return row
+
+@dataclass(frozen=True)
+class Placement:
+    """The activity placement a launch opens, as the launch needs it."""
+
+    id: int
+    resource_link_id: str
+    activity_type: str | None
+
+
+@dataclass(frozen=True)
+class Provisioned:
+    """The launch's user and course as stored now, and its placement (None for deep linking)."""
+
+    user_id: int
+    user_name: str
+    context_id: int
+    context_title: str
+    placement: Placement | None
 
 
 def display_name(claims):
@@ -32,51 +63,64 @@ def display_name(claims):
     return (name if isinstance(name, str) else "")[:255]
 
 
-def upsert_user(platform, claims):
-    """The launching user, with their current display name."""
-    user = _get_or_create(User, {"platform_id": platform.id, "sub": claims["sub"]}, {"name": ""})
+def provision(platform, claims, role, with_placement):
+    """Create or refresh the launch's user, course, membership and (with_placement) placement rows."""
+    course, link = claims[LTI + "context"], claims[LTI + "resource_link"] if with_placement else None
     name = display_name(claims)
-    if name and user.name != name:
-        user.name = name
-    return user
+    title, label = str(course.get("title") or course.get("label") or "")[:500], str(course.get("label") or "")[:255]
+    keys = dict(platform_id=platform.id, sub=claims["sub"], context_key=course["id"],
+                link_id=link["id"] if link else None)
+    connection = db.session.connection()
+    row = connection.execute(_KNOWN, keys).one()
+    if row.user_id is None or row.context_id is None:
+        # A first launch: a concurrent one may insert the same rows, ON CONFLICT lets either win.
+        if row.user_id is None:
+            insert_missing(User, platform_id=platform.id, sub=claims["sub"], name=name)
+        if row.context_id is None:
+            insert_missing(Context, platform_id=platform.id, context_id=course["id"], title=title, label=label)
+        row = connection.execute(_KNOWN, keys).one()
+    # A platform that stops sending names (privacy settings) keeps the name it sent before.
+    if name and row.user_name != name:
+        connection.execute(update(_user).where(_user.c.id == row.user_id).values(name=name))
+    if (row.title, row.label) != (title, label):
+        connection.execute(update(_context).where(_context.c.id == row.context_id).values(title=title, label=label))
+    _membership_row(connection, row, role)
+    placement = _placement(platform, row, claims, link) if link else None
+    return Provisioned(row.user_id, name or row.user_name, row.context_id, title, placement)
 
 
-def upsert_context(platform, claims):
-    """The course the launch came from."""
-    claim = claims[LTI + "context"]
-    ctx = _get_or_create(Context, {"platform_id": platform.id, "context_id": claim["id"]}, {})
-    ctx.title = str(claim.get("title") or claim.get("label") or "")[:500]
-    ctx.label = str(claim.get("label") or "")[:255]
-    return ctx
+def _membership_row(connection, row, role):
+    now = utcnow()
+    if row.membership_id is None:
+        insert_missing(Membership, user_id=row.user_id, context_id=row.context_id, role=role, last_launch_at=now)
+        return
+    # A returning learner's launch writes nothing here unless an hour passed or the role changed.
+    changes = {"role": role} if row.role != role else {}
+    if row.last_launch_at is None or now - row.last_launch_at > LAUNCH_STAMP_EVERY:
+        changes["last_launch_at"] = now
+    if changes:
+        connection.execute(update(_membership).where(_membership.c.id == row.membership_id).values(**changes))
 
 
-def upsert_membership(user, context, role):
-    """The user's role in the course as of this launch."""
-    membership = _get_or_create(Membership, {"user_id": user.id, "context_id": context.id}, {"role": role})
-    membership.role = role
-    # A returning learner's launch writes nothing here unless an hour passed: one UPDATE less per launch.
-    if membership.last_launch_at is None or utcnow() - membership.last_launch_at > LAUNCH_STAMP_EVERY:
-        membership.last_launch_at = utcnow()
-    return membership
+def _placement(platform, row, claims, link):
+    ags = claims.get(AGS_CLAIM) if isinstance(claims.get(AGS_CLAIM), dict) else {}
+    urls = {name: ags[key] for name, key in (("lineitem_url", "lineitem"), ("lineitems_url", "lineitems"))
+            if isinstance(ags.get(key), str)}
+    if row.instance_id is None:
+        instance = _from_ref(platform, row.context_id, link, claims.get(LTI + "custom") or {})
+        for name, url in urls.items():
+            setattr(instance, name, url)
+        db.session.flush()
+        return Placement(instance.id, instance.resource_link_id, instance.activity_type)
+    changed = {name: url for name, url in urls.items() if getattr(row, name) != url}
+    if changed:
+        db.session.connection().execute(
+            update(_instance).where(_instance.c.id == row.instance_id).values(**changed))
+    return Placement(row.instance_id, row.resource_link_id, row.activity_type)
 
 
-def resolve_instance(platform, context, claims):
-    """The placement for this resource link: known, bound from deep linking, copied, or new."""
-    link = claims[LTI + "resource_link"]
-    instance = db.session.execute(db.select(ActivityInstance).filter_by(
-        platform_id=platform.id, resource_link_id=link["id"])).scalar_one_or_none()
-    if instance is None:
-        instance = _from_ref(platform, context, link, claims.get(LTI + "custom") or {})
-    ags = claims.get(AGS_CLAIM)
-    if isinstance(ags, dict):
-        if isinstance(ags.get("lineitem"), str):
-            instance.lineitem_url = ags["lineitem"]
-        if isinstance(ags.get("lineitems"), str):
-            instance.lineitems_url = ags["lineitems"]
-    return instance
-
-
-def _from_ref(platform, context, link, custom):
+def _from_ref(platform, context_id, link, custom):
+    """A new placement for this resource link: bound from deep linking, copied from another course, or new."""
     ref = custom.get(REF_PARAM) if isinstance(custom, dict) else None
     source = None
     if isinstance(ref, str) and ref:
@@ -84,10 +128,10 @@ def _from_ref(platform, context, link, custom):
         source = db.session.execute(db.select(ActivityInstance).filter_by(
             platform_id=platform.id, ref=ref)).scalar_one_or_none()
     title = str(link.get("title") or "")[:500]
-    if source is not None and source.resource_link_id is None and source.context_id == context.id:
+    if source is not None and source.resource_link_id is None and source.context_id == context_id:
         source.resource_link_id = link["id"]
         return source
-    instance = ActivityInstance(platform_id=platform.id, context_id=context.id, resource_link_id=link["id"],
+    instance = ActivityInstance(platform_id=platform.id, context_id=context_id, resource_link_id=link["id"],
                                 title=title, settings={})
     if source is not None:
         # A copied course: same activity and settings, none of the original course's answers.

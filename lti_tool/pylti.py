@@ -13,7 +13,8 @@ from pylti1p3.tool_config.abstract import ToolConfAbstract
 from lti_tool import keys, platform_keys
 from lti_tool.extensions import db
 from lti_tool.http import http_session
-from lti_tool.models import Deployment, Platform
+from lti_tool.models import Platform
+from lti_tool.registrations import deployment_known
 
 __all__ = ["LtiException", "build_message_launch", "deep_link_response_jwt"]
 
@@ -79,9 +80,8 @@ class DatabaseToolConf(ToolConfAbstract):
         platform = self._platform(iss, client_id)
         if platform is None or not isinstance(deployment_id, str):
             return None
-        found = db.session.execute(db.select(Deployment.id).filter_by(
-            platform_id=platform.id, deployment_id=deployment_id)).first()
-        return PyltiDeployment().set_deployment_id(deployment_id) if found else None
+        known = deployment_known(platform.id, deployment_id)
+        return PyltiDeployment().set_deployment_id(deployment_id) if known else None
 
 
 def _platform(iss, client_id):

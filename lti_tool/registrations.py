@@ -1,7 +1,25 @@
-"""Adding and removing platform registrations (used by the CLI)."""
+"""Platform registrations: looking them up on every launch, adding and removing them (the CLI)."""
+from sqlalchemy import bindparam, select
+
 from lti_tool.extensions import db
 from lti_tool.models import Deployment, Platform
 from lti_tool.security_headers import forget_platform_origins
+
+
+_PLATFORM = select(Platform.__table__).where(Platform.__table__.c.id == bindparam("platform_id"))
+_DEPLOYMENT = select(Deployment.id).where(Deployment.platform_id == bindparam("platform_id"),
+                                         Deployment.deployment_id == bindparam("deployment_id"))
+
+
+def deployment_known(platform_id, deployment_id):
+    """Whether this deployment id is registered for the platform (every login and launch asks)."""
+    return db.session.connection().execute(
+        _DEPLOYMENT, {"platform_id": platform_id, "deployment_id": deployment_id}).first() is not None
+
+
+def platform_columns(platform_id):
+    """A registration's columns, read-only, for validating a launch (None once it was removed)."""
+    return db.session.connection().execute(_PLATFORM, {"platform_id": platform_id}).first()
 
 
 class RegistrationError(Exception):

@@ -1,5 +1,6 @@
 """Security headers on every response; frame-ancestors limited to registered platforms."""
 import re
+import time
 
 from flask import current_app
 
@@ -8,6 +9,9 @@ from lti_tool.models import Platform
 from lti_tool.platforms import family_of
 
 ORIGINS_CACHE_KEY = "frame-ancestor-origins"
+# Each process also keeps the list this long, so a response needs no Redis round trip: a platform added
+# or removed reaches the other processes' headers within these seconds.
+LOCAL_SECONDS = 5
 # A configured origin goes into a header: only scheme://host[:port] (a *. wildcard allowed), nothing else.
 ORIGIN = re.compile(r"^https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 
@@ -15,17 +19,23 @@ ORIGIN = re.compile(r"^https?://(\*\.)?[A-Za-z0-9.-]+(:[0-9]{1,5})?$")
 def platform_origins():
     """Origins that may frame the tool: each registered platform's (its family decides), cached briefly
     (registration changes are rare), plus LEERNETWERK_FRAME_ANCESTORS (custom LMS domains)."""
-    origins = cache.get(ORIGINS_CACHE_KEY)
+    local = current_app.extensions.setdefault("leernetwerk.frame_ancestors", {"until": 0.0, "origins": None})
+    origins = local["origins"] if time.monotonic() < local["until"] else None
+    if origins is None:
+        origins = cache.get(ORIGINS_CACHE_KEY)
     if origins is None:
         platforms = db.session.execute(db.select(Platform)).scalars().all()
         origins = sorted({origin for platform in platforms for origin in family_of(platform).frame_ancestors(platform)})
         cache.set(ORIGINS_CACHE_KEY, origins, timeout=60)
+    if local["origins"] is not origins:
+        local.update(origins=origins, until=time.monotonic() + LOCAL_SECONDS)
     extra = [origin.rstrip("/") for origin in current_app.config.get("FRAME_ANCESTORS") or ()]
     return [*origins, *(origin for origin in extra if ORIGIN.match(origin) and origin not in origins)]
 
 
 def forget_platform_origins():
     """Drop the cached origins after a platform is added or removed."""
+    current_app.extensions.pop("leernetwerk.frame_ancestors", None)
     cache.delete(ORIGINS_CACHE_KEY)
 
 

@@ -17,7 +17,7 @@ from functools import lru_cache, wraps
 
 from cryptography.fernet import Fernet, InvalidToken
 from flask import abort, current_app, g, request, url_for
-from sqlalchemy import update
+from sqlalchemy import insert, update
 
 from lti_tool.extensions import db
 from lti_tool.launch import Launch
@@ -56,14 +56,18 @@ def cookie_name(instance_id):
     return f"ln_{instance_id or 'dl'}"
 
 
+_INSERT_SESSION = insert(LaunchSession.__table__)
+
+
 def open_session(launch_fields):
     """Store a validated launch server-side and return the frozen Launch with its session id."""
     session_id = secrets.token_urlsafe(32)
     launch = Launch(session_id=session_id, **launch_fields)
-    lifetime = timedelta(seconds=current_app.config["LAUNCH_SESSION_SECONDS"])
-    db.session.add(LaunchSession(
+    lifetime, now = timedelta(seconds=current_app.config["LAUNCH_SESSION_SECONDS"]), utcnow()
+    # A plain INSERT: nothing reads the row back in this request, so the ORM's bookkeeping is waste here.
+    db.session.connection().execute(_INSERT_SESSION, dict(
         id=session_id, user_id=launch.user_id, activity_instance_id=launch.activity_instance_id,
-        data=launch.to_json(), expires_at=utcnow() + lifetime))
+        data=launch.to_json(), created_at=now, expires_at=now + lifetime))
     return launch
 
 

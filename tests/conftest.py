@@ -10,6 +10,7 @@ from tests import workers  # noqa: F401  (before the app reads its configuration
 from lti_tool import create_app
 from lti_tool.extensions import cache as cache_ext
 from lti_tool.extensions import db as db_ext
+from lti_tool.security_headers import forget_platform_origins
 from tests.support.factories import LaunchFactory
 
 
@@ -81,6 +82,7 @@ def app(_app):
     """The app inside an application context; every table is emptied after the test."""
     with _app.app_context():
         cache_ext.clear()
+        forget_platform_origins()  # the process's own copy too: every test registers its platforms anew
         yield _app
         db_ext.session.rollback()
         db_ext.session.remove()
