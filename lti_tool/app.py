@@ -44,6 +44,7 @@ def _load_config(app, config):
         app.config["SQLALCHEMY_DATABASE_URI"] = f"sqlite:///{Path(app.instance_path) / 'leernetwerk.db'}"
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        _check_sqlite()
         app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {}
     # Statement parameters are learners' answers and names: never in an exception message or log.
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
@@ -63,6 +64,15 @@ def normalise_database_url(url):
         if url.startswith(prefix):
             return "postgresql+psycopg://" + url[len(prefix):]
     return url
+
+
+def _check_sqlite():
+    import sqlite3
+
+    # Launches and boards use INSERT … ON CONFLICT … RETURNING and DELETE … RETURNING (SQLite 3.35+).
+    if sqlite3.sqlite_version_info < (3, 35, 0):
+        raise SystemExit(f"Leernetwerk needs SQLite 3.35 or newer; this Python uses {sqlite3.sqlite_version}. "
+                         f"Use a newer Python build or PostgreSQL (LEERNETWERK_DATABASE_URL).")
 
 
 def _check_production(config):

@@ -131,3 +131,11 @@ if (wall && region && window.fetch) {
     }
   });
 }
+
+// On paper (the session report) what the wall folds away is shown, and folded again afterwards.
+window.addEventListener("beforeprint", () => {
+  document.querySelectorAll("details:not([open])").forEach((el) => { el.open = true; el.dataset.printOpened = ""; });
+});
+window.addEventListener("afterprint", () => {
+  document.querySelectorAll("details[data-print-opened]").forEach((el) => { el.open = false; delete el.dataset.printOpened; });
+});

@@ -35,4 +35,11 @@ def keep_wall(wall, name):
     for width, height in ((1280, 800), (375, 760)):
         wall.set_viewport_size({"width": width, "height": height})
         wall.screenshot(path=str(Path(SHOTS) / f"present-{name}-{width}.png"), full_page=True)
+    # The printed session report: print styles on an A4-wide page (210 mm at 96 dpi).
+    wall.emulate_media(media="print")
+    wall.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    wall.set_viewport_size({"width": 794, "height": 1123})
+    wall.screenshot(path=str(Path(SHOTS) / f"present-{name}-print.png"), full_page=True)
+    wall.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    wall.emulate_media(media="screen")
     wall.set_viewport_size({"width": 1280, "height": 800})

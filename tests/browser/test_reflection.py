@@ -335,6 +335,13 @@ def test_done_when_five_answer_the_facilitator_merges_and_reveals_and_the_gradeb
     on_wall = wall.locator(".refl-theme", has=wall.locator("h3", has_text="Tijd en hiërarchie"))
     assert on_wall.locator(".refl-theme__side--brake .refl-theme__count").inner_text().split()[-1] == "4"
     assert wall.locator(".refl-figure--mine").count() == 0
+    # Printed for the session report, the folded quotes are on paper; the wall folds them again after.
+    folded = wall.locator("details:not([open])").count()
+    assert folded > 0
+    wall.evaluate("window.dispatchEvent(new Event('beforeprint'))")
+    assert wall.locator("details:not([open])").count() == 0
+    wall.evaluate("window.dispatchEvent(new Event('afterprint'))")
+    assert wall.locator("details:not([open])").count() == folded
     keep_wall(wall, "reflection")
     assert audit_page(wall, "present-reflection") == []
     wall.close()

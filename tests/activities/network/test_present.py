@@ -40,3 +40,5 @@ def test_the_wall_draws_the_course_without_a_name(course):
     assert not any(name and name in html for name in names)
     assert "Jef" not in html
     assert not page.select(".wall-network .cnode--member text")  # circles carry no caption at all
+    legend = page.select_one(".wall-network__legend").get_text(" ", strip=True)
+    assert "Worked together" in legend and "squares: a category" in legend
