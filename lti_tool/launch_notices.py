@@ -15,7 +15,8 @@ def facilitator_notices(launch):
     if launch is None or not launch.is_instructor:
         return []
     notices = []
-    # upsert_user keeps a name once one was sent, so an empty name means this platform never sent one.
+    # The launch keeps a name once one was sent (provisioning.provision), so an empty name means this platform
+    # never sent one.
     if not launch.user_name:
         notices.append(NO_NAMES)
     if SCORE_SCOPE not in launch.ags_scopes or not (launch.lineitems_url or launch.lineitem_url):
