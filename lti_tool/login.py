@@ -6,23 +6,21 @@ from datetime import timedelta
 from urllib.parse import urlencode
 
 from flask import Blueprint, current_app, g, jsonify, make_response, redirect, render_template, request, url_for
-from sqlalchemy import bindparam, insert, select
+from sqlalchemy import insert
 
 from lti_tool.cookies import set_cross_site_cookie
 from lti_tool.extensions import db
 from lti_tool.housekeeping import maybe_purge_expired
 from lti_tool.launch_errors import reject
-from lti_tool.models import LoginState, Platform
+from lti_tool.models import LoginState
 from lti_tool.models.base import utcnow
 from lti_tool.platforms import family_of
-from lti_tool.registrations import deployment_known
+from lti_tool.registrations import deployment_known, find_platform, platforms_of_issuer
 
 bp = Blueprint("lti_login", __name__)
 # Built once: logins come in bursts (a room opening an activity), and composing a statement costs more
 # than running it.
 _INSERT_STATE = insert(LoginState.__table__)
-_BY_ISSUER = select(Platform).where(Platform.issuer == bindparam("issuer"))
-_BY_ISSUER_AND_CLIENT = _BY_ISSUER.where(Platform.client_id == bindparam("client_id"))
 LOGIN_PARAMS = ("iss", "login_hint", "target_link_uri", "lti_message_hint", "client_id", "lti_deployment_id",
                 "lti_storage_target")
 
@@ -115,9 +113,10 @@ def _storage_page(platform, params, state, secret, auth_url):
 
 
 def _find_platform(issuer, client_id):
-    query, values = (_BY_ISSUER_AND_CLIENT, {"issuer": issuer, "client_id": client_id}) if client_id else (
-        _BY_ISSUER, {"issuer": issuer})
-    platforms = db.session.execute(query, values).scalars().all()
+    if client_id:
+        platforms = [found for found in (find_platform(issuer, client_id),) if found is not None]
+    else:
+        platforms = platforms_of_issuer(issuer)
     if not platforms:
         reject("unknown_platform", f"no registration for issuer {issuer!r} and client_id {client_id or '(none)'!r}")
     if len(platforms) > 1:

@@ -81,11 +81,11 @@ def provision(platform, claims, role, with_placement):
         row = connection.execute(_KNOWN, keys).one()
     # A platform that stops sending names (privacy settings) keeps the name it sent before.
     if name and row.user_name != name:
-        connection.execute(update(_user).where(_user.c.id == row.user_id).values(name=name))
+        _set(connection, _user, row.user_id, name=name)
     if (row.title, row.label) != (title, label):
-        connection.execute(update(_context).where(_context.c.id == row.context_id).values(title=title, label=label))
+        _set(connection, _context, row.context_id, title=title, label=label)
     _membership_row(connection, row, role)
-    placement = _placement(platform, row, claims, link) if link else None
+    placement = _placement(connection, platform, row, claims, link) if link else None
     return Provisioned(row.user_id, name or row.user_name, row.context_id, title, placement)
 
 
@@ -99,10 +99,10 @@ def _membership_row(connection, row, role):
     if row.last_launch_at is None or now - row.last_launch_at > LAUNCH_STAMP_EVERY:
         changes["last_launch_at"] = now
     if changes:
-        connection.execute(update(_membership).where(_membership.c.id == row.membership_id).values(**changes))
+        _set(connection, _membership, row.membership_id, **changes)
 
 
-def _placement(platform, row, claims, link):
+def _placement(connection, platform, row, claims, link):
     ags = claims.get(AGS_CLAIM) if isinstance(claims.get(AGS_CLAIM), dict) else {}
     urls = {name: ags[key] for name, key in (("lineitem_url", "lineitem"), ("lineitems_url", "lineitems"))
             if isinstance(ags.get(key), str)}
@@ -114,9 +114,13 @@ def _placement(platform, row, claims, link):
         return Placement(instance.id, instance.resource_link_id, instance.activity_type)
     changed = {name: url for name, url in urls.items() if getattr(row, name) != url}
     if changed:
-        db.session.connection().execute(
-            update(_instance).where(_instance.c.id == row.instance_id).values(**changed))
+        _set(connection, _instance, row.instance_id, **changed)
     return Placement(row.instance_id, row.resource_link_id, row.activity_type)
+
+
+def _set(connection, table, row_id, **values):
+    # Only when something changed, so composing the statement here costs nothing on the common path.
+    connection.execute(update(table).where(table.c.id == row_id).values(**values))
 
 
 def _from_ref(platform, context_id, link, custom):

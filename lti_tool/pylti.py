@@ -11,10 +11,8 @@ from pylti1p3.registration import Registration
 from pylti1p3.tool_config.abstract import ToolConfAbstract
 
 from lti_tool import keys, platform_keys
-from lti_tool.extensions import db
 from lti_tool.http import http_session
-from lti_tool.models import Platform
-from lti_tool.registrations import deployment_known
+from lti_tool.registrations import deployment_known, find_platform
 
 __all__ = ["LtiException", "build_message_launch", "deep_link_response_jwt"]
 
@@ -87,7 +85,7 @@ class DatabaseToolConf(ToolConfAbstract):
 def _platform(iss, client_id):
     if not isinstance(iss, str) or not isinstance(client_id, str):
         return None
-    return db.session.execute(db.select(Platform).filter_by(issuer=iss, client_id=client_id)).scalar_one_or_none()
+    return find_platform(iss, client_id)
 
 
 class _CheckedSessionService:

@@ -6,7 +6,10 @@ from lti_tool.models import Deployment, Platform
 from lti_tool.security_headers import forget_platform_origins
 
 
+# Built once: every login and launch runs these, and composing a statement costs more than running it.
 _PLATFORM = select(Platform.__table__).where(Platform.__table__.c.id == bindparam("platform_id"))
+_BY_ISSUER = select(Platform).where(Platform.issuer == bindparam("issuer"))
+_BY_ISSUER_AND_CLIENT = _BY_ISSUER.where(Platform.client_id == bindparam("client_id"))
 _DEPLOYMENT = select(Deployment.id).where(Deployment.platform_id == bindparam("platform_id"),
                                          Deployment.deployment_id == bindparam("deployment_id"))
 
@@ -28,7 +31,12 @@ class RegistrationError(Exception):
 
 def find_platform(issuer, client_id):
     """The platform for an issuer and client id, or None."""
-    return db.session.execute(db.select(Platform).filter_by(issuer=issuer, client_id=client_id)).scalar_one_or_none()
+    return db.session.execute(_BY_ISSUER_AND_CLIENT, {"issuer": issuer, "client_id": client_id}).scalar_one_or_none()
+
+
+def platforms_of_issuer(issuer):
+    """Every registration of one issuer (Canvas shares its issuer between client ids)."""
+    return db.session.execute(_BY_ISSUER, {"issuer": issuer}).scalars().all()
 
 
 def add_platform(*, issuer, client_id, auth_login_url, auth_token_url, jwks_url, deployment_ids,

@@ -20,14 +20,15 @@ def platform_origins():
     """Origins that may frame the tool: each registered platform's (its family decides), cached briefly
     (registration changes are rare), plus LEERNETWERK_FRAME_ANCESTORS (custom LMS domains)."""
     local = current_app.extensions.setdefault("leernetwerk.frame_ancestors", {"until": 0.0, "origins": None})
-    origins = local["origins"] if time.monotonic() < local["until"] else None
-    if origins is None:
+    if time.monotonic() < local["until"]:
+        origins = local["origins"]
+    else:
         origins = cache.get(ORIGINS_CACHE_KEY)
-    if origins is None:
-        platforms = db.session.execute(db.select(Platform)).scalars().all()
-        origins = sorted({origin for platform in platforms for origin in family_of(platform).frame_ancestors(platform)})
-        cache.set(ORIGINS_CACHE_KEY, origins, timeout=60)
-    if local["origins"] is not origins:
+        if origins is None:
+            platforms = db.session.execute(db.select(Platform)).scalars().all()
+            origins = sorted({origin for platform in platforms
+                              for origin in family_of(platform).frame_ancestors(platform)})
+            cache.set(ORIGINS_CACHE_KEY, origins, timeout=60)
         local.update(origins=origins, until=time.monotonic() + LOCAL_SECONDS)
     extra = [origin.rstrip("/") for origin in current_app.config.get("FRAME_ANCESTORS") or ()]
     return [*origins, *(origin for origin in extra if ORIGIN.match(origin) and origin not in origins)]

@@ -11,7 +11,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from tests.browser import chromium, lms
-from tests.browser.screens import keep, keep_wall
+from tests.browser.screens import keep_wall
 from tests.browser.test_accessibility import audit, audit_page
 
 
@@ -40,7 +40,7 @@ def open_page(page, lms_url, link_id, nav=""):
     return frame
 
 
-def add_activity(page, lms_url):
+def add_activity(page, lms_url, title=TITLE):
     """As the facilitator: Add an activity → expectations → settings (minimum group 3) → add."""
     lms.switch_user(page, lms_url, "facilitator")
     page.click("#add-activity")
@@ -48,25 +48,30 @@ def add_activity(page, lms_url):
     frame.locator("h1#picker-title").wait_for()
     frame.locator("a[href*='/lti/deep-linking/expectations']").click()
     frame.locator("h1#configure-title").wait_for()
-    frame.locator("#title").fill(TITLE)
+    frame.locator("#title").fill(title)
     frame.locator("#min_group_size").fill("3")
     frame.locator("form button[type=submit]").click()
     page.wait_for_url(re.compile(r"/course\?added="))
     return parse_qs(urlsplit(page.url).query)["added"][0]
 
 
-@pytest.fixture(scope="module")
-def link(browser, stack):
-    """The expectations activity in the demo course (its tables come from the real migrations)."""
+def new_activity(browser, stack, artefacts, title=TITLE):
+    """Add an expectations activity in a browser of its own; returns its LMS link id."""
     context = chromium.new_context(browser)
     page = context.new_page()
     try:
-        return add_activity(page, stack.lms_url)
+        return add_activity(page, stack.lms_url, title)
     except BaseException:
-        chromium.save_artifacts(page, "expectations-fixture")
+        chromium.save_artifacts(page, artefacts)
         raise
     finally:
         context.close()
+
+
+@pytest.fixture(scope="module")
+def link(browser, stack):
+    """The expectations activity in the demo course (its tables come from the real migrations)."""
+    return new_activity(browser, stack, "expectations-fixture")
 
 
 def submit(page, control, key=None):
@@ -170,42 +175,6 @@ def test_facilitator_clusters_with_the_keyboard_and_drags_a_card(page, stack, li
     frame = open_page(page, stack.lms_url, link)  # it stays there after a reload: the server has it
     target = frame.locator(".theme", has=frame.locator(".theme__name", has_text="Intervisie"))
     assert target.locator(".note__text", has_text="Meer leren over intervisie").count() == 1
-
-
-def test_held_cards_wait_for_the_facilitator_who_approves_one_and_keeps_one_hidden(page, stack, link):
-    lms.switch_user(page, stack.lms_url, "facilitator")
-    frame = submit(page, open_page(page, stack.lms_url, link).locator("#control-hold_cards"))
-    assert frame.locator("#control-stop_holding").count() == 1
-
-    shared, kept = "Ik kan mijn coachingervaring delen", "Iets wat beter niet op het bord staat"
-    lms.switch_user(page, stack.lms_url, "learner1")
-    frame = open_page(page, stack.lms_url, link)
-    for text in (shared, kept):
-        post_card(page, frame, text, column="bring")
-        # The author sees the card, marked as waiting; nobody else does yet.
-        mine = frame.locator('[data-region="col-bring"] .note', has_text=text)
-        assert mine.locator(".mark--held").count() == 1
-    lms.switch_user(page, stack.lms_url, "learner2")
-    frame = open_page(page, stack.lms_url, link)
-    assert frame.locator("#board .note__text", has_text=shared).count() == 0
-
-    # The facilitator approves one and keeps the other hidden, with the keyboard only.
-    lms.switch_user(page, stack.lms_url, "facilitator")
-    frame = open_page(page, stack.lms_url, link)
-    waiting = frame.locator("#held-bring")
-    assert waiting.locator(".note--held").count() == 2
-    waiting.locator(".note--held", has_text=shared).locator("button[value=show]").focus()
-    frame = submit(page, None, key="Enter")
-    frame.locator("#held-bring .note--held", has_text=kept).locator("button[value=hide]").focus()
-    frame = submit(page, None, key="Enter")
-    assert frame.locator("#held-bring").count() == 0
-    frame = submit(page, frame.locator("#control-stop_holding"))
-
-    lms.switch_user(page, stack.lms_url, "learner2")
-    frame = open_page(page, stack.lms_url, link)
-    assert frame.locator("#board .note__text", has_text=shared).count() == 1
-    assert frame.locator("#board .note__text", has_text=kept).count() == 0
-    keep(page, "expectations-held-approved")
 
 
 def test_dot_voting_and_confirmed_learning_goals(page, stack, link):
