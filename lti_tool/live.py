@@ -7,7 +7,9 @@ from flask import current_app, g, has_request_context, jsonify, request
 from sqlalchemy import select, update
 
 from lti_tool.extensions import db
+from lti_tool.i18n import current_language
 from lti_tool.models import ActivityInstance
+from lti_tool.session import launch_url
 
 # What the pages' scripts wait between questions (static/js/live.js): a change shows within this plus one
 # answer's time, and bench/live.py measured 300 learners' final count within 1.6 s at 1.5 s (2 s gave 2.3 s).
@@ -20,6 +22,24 @@ def bump(instance):
                        .values(live_version=ActivityInstance.live_version + 1)
                        .execution_options(synchronize_session=False))
     _known().pop(instance.id, None)
+
+
+def bump_course(context_id):
+    """Tell the live pages of every placement in a course that its people changed (a new or changed member)."""
+    db.session.execute(update(ActivityInstance).where(ActivityInstance.context_id == context_id)
+                       .values(live_version=ActivityInstance.live_version + 1)
+                       .execution_options(synchronize_session=False))
+    _known().clear()
+
+
+def page_answer(instance, page, render_html):
+    """A live page's poll (static/js/live-page.js): its HTML as JSON, or 304 while this viewer's page is unchanged.
+
+    `page` is the page's own endpoint; its live address is the request's. The tag holds the placement's
+    version, the language and the viewer, since learner pages show their own work.
+    """
+    tag = f"v{version_of(instance.id)}.{current_language()}.{g.launch.role}.{g.launch.user_id}"
+    return conditional(tag, lambda: {"html": render_html(), "live_url": launch_url(request.endpoint)}, page=page)
 
 
 def version_of(instance_id):
@@ -40,12 +60,22 @@ def _known():
     return g.live_versions
 
 
-def conditional(tag, render):
-    """304 when the client already has `tag`; otherwise `render()`'s dict as JSON, tagged."""
+def conditional(tag, render, page=None):
+    """304 when the client already has `tag`; otherwise `render()`'s dict as JSON, tagged.
+
+    `page` names the endpoint of the page being rendered, for forms that come back to it (page_endpoint).
+    """
     if request.if_none_match.contains(tag):
         response = current_app.response_class(status=304)
     else:
+        if page:
+            g.page_endpoint = page
         response = jsonify(render())
     response.set_etag(tag)
     response.headers["Cache-Control"] = "no-cache, private"
     return response
+
+
+def page_endpoint():
+    """The endpoint of the page being rendered: the request's, or the page's when a live poll renders it."""
+    return g.get("page_endpoint") or request.endpoint

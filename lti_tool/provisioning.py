@@ -13,6 +13,7 @@ from sqlalchemy.exc import IntegrityError
 
 from lti_tool.claims import AGS_CLAIM, LTI
 from lti_tool.extensions import db
+from lti_tool.live import bump_course
 from lti_tool.models import ActivityInstance, Context, Membership, User
 from lti_tool.models.base import insert_missing, utcnow
 
@@ -92,10 +93,14 @@ def provision(platform, claims, role, with_placement):
 def _membership_row(connection, row, role):
     now = utcnow()
     if row.membership_id is None:
-        insert_missing(Membership, user_id=row.user_id, context_id=row.context_id, role=role, last_launch_at=now)
+        if insert_missing(Membership, user_id=row.user_id, context_id=row.context_id, role=role,
+                          last_launch_at=now):
+            bump_course(row.context_id)  # open dashboards and walls count the newcomer within one poll
         return
     # A returning learner's launch writes nothing here unless an hour passed or the role changed.
     changes = {"role": role} if row.role != role else {}
+    if changes:
+        bump_course(row.context_id)
     if row.last_launch_at is None or now - row.last_launch_at > LAUNCH_STAMP_EVERY:
         changes["last_launch_at"] = now
     if changes:

@@ -6,6 +6,7 @@ from lti_tool import keys
 from lti_tool.guidance import guide_for
 from lti_tool.health import readiness_problem
 from lti_tool.launch_notices import facilitator_notices
+from lti_tool.live import page_endpoint
 from lti_tool.fragments import shared
 from lti_tool.session import template_helpers
 
@@ -41,5 +42,5 @@ def register_views(app):
     @app.context_processor
     def inject():
         return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl"), "guide_for": guide_for,
-                "shared": shared,
+                "shared": shared, "page_endpoint": page_endpoint,
                 "facilitator_notices": facilitator_notices(g.get("launch"))}

@@ -50,7 +50,7 @@ def live(instance):
         return dict(version=state.version, posting_open=state.posting_open, voting=state.voting, html=html,
                     live_url=launch_url("expectations.live"))
 
-    return conditional(tag, render)
+    return conditional(tag, render, page="expectations.index")
 
 
 @bp.post("/<id:iid>/cards")

@@ -6,6 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from activities.network.content import text_of
 from activities.network.models import NetworkState
 from lti_tool.extensions import db
+from lti_tool.live import bump
 from lti_tool.models.base import utcnow
 
 
@@ -52,6 +53,7 @@ def open_moment(instance, config, key, expected_current):
                 db.session.add(NetworkState(activity_instance_id=instance.id, current_moment=key))
         except IntegrityError:
             return False
-        return True
-    state.current_moment, state.opened_at = key, utcnow()
+    else:
+        state.current_moment, state.opened_at = key, utcnow()
+    bump(instance)  # learners' pages and the wall move to the new moment within one poll
     return True

@@ -6,7 +6,7 @@ from activities.reflection import bp, pages, progress
 from activities.reflection import settings as reflection_settings
 from activities.reflection.content import PARTS
 from activities.reflection.part_forms import part_form
-from lti_tool.live import conditional, version_of
+from lti_tool.live import page_answer
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
@@ -19,11 +19,21 @@ PART_TEMPLATE = "activities/reflection/part.html"
 def index(instance):
     """Learners see their parts and the board's state; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
+    return _entry_page(instance, notice=notice, notice_kind=kind)
+
+
+@bp.get("/<id:iid>/live")
+@launch_required()
+def live(instance):
+    """The entry page as JSON for its script (answers come in, the board opens); 304 while nothing changed."""
+    return page_answer(instance, "reflection.index", lambda: _entry_page(instance))
+
+
+def _entry_page(instance, **notices):
     if g.launch.is_instructor:
-        return render_template("activities/reflection/facilitator.html", notice=notice, notice_kind=kind,
+        return render_template("activities/reflection/facilitator.html", **notices,
                                **pages.facilitator_page(g.launch, instance))
-    return render_template("activities/reflection/index.html", notice=notice, notice_kind=kind,
-                           **pages.learner_page(g.launch, instance))
+    return render_template("activities/reflection/index.html", **notices, **pages.learner_page(g.launch, instance))
 
 
 def _part_or_404(instance, part):
@@ -76,10 +86,5 @@ def board(instance):
 @launch_required()
 def board_live(instance):
     """The board page as JSON for its script; 304 while the placement has not changed (lti_tool/live.py)."""
-    tag = f"b{version_of(instance.id)}.{current_language()}.{g.launch.role}"
-
-    def render():
-        html = render_template("activities/reflection/board.html", **pages.board_page(g.launch, instance))
-        return {"html": html, "live_url": launch_url("reflection.board_live")}
-
-    return conditional(tag, render)
+    return page_answer(instance, "reflection.board", lambda: render_template(
+        "activities/reflection/board.html", **pages.board_page(g.launch, instance)))

@@ -59,7 +59,7 @@ def live(instance):
             html = render_template(_page_template(), **values)
         return {"html": html, "live_url": launch_url("voting.live")}
 
-    return conditional(tag, render)
+    return conditional(tag, render, page="voting.index")
 
 
 @bp.post("/<id:iid>/votes")

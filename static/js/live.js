@@ -102,7 +102,9 @@ export function regions({ onSwapped = () => {} } = {}) {
   };
 
   // Every render carries fresh launch tokens; a region whose content did not otherwise change stays as it is.
-  const normalised = (html) => html.replace(/([?&]lt=)[^"&]*/g, "$1").replace(/(name="lt" value=")[^"]*/g, "$1");
+  // Serialised attributes write "&" as "&amp;", so a token after another parameter follows "&amp;".
+  const normalised = (html) =>
+    html.replace(/((?:[?&]|&amp;)lt=)[^"&]*/g, "$1").replace(/(name="lt" value=")[^"]*/g, "$1");
 
   document.addEventListener("pointerdown", () => { pressedAt = Date.now(); }, true);
   document.addEventListener("keydown", () => { pressedAt = Date.now(); }, true);

@@ -29,19 +29,18 @@ def tool_frame(page):
     return page.frame(name=FRAME_NAME)
 
 
-def add_voting_activity(page, lms_url, title, min_group_size=None, proposals=False):
-    """As the facilitator: Add an activity → statement voting → settings → add. Returns the LMS link id.
-
-    With `proposals`, learners may propose statements for the facilitator to approve."""
+def add_activity(page, lms_url, type_id, title, fields=None, configure=None):
+    """As the facilitator: Add an activity → `type_id` → settings (the title, `fields` by element id, then
+    `configure(frame)` for anything else) → add. Returns the LMS link id."""
     switch_user(page, lms_url, "facilitator")
     page.click("#add-activity")
-    open_voting_settings(page)
+    open_settings(page, type_id)
     frame = tool(page)
     frame.locator("#title").fill(title)
-    if min_group_size is not None:
-        frame.locator("#min_group_size").fill(str(min_group_size))
-    if proposals:
-        frame.locator("label[for=proposals-1]").click()
+    for field_id, value in (fields or {}).items():
+        frame.locator(f"#{field_id}").fill(str(value))
+    if configure:
+        configure(frame)
     frame.locator("form button[type=submit]").click()
     # The LMS's deep-linking return breaks out of the iframe to the course page.
     page.wait_for_url(re.compile(r"/course\?added="))
@@ -49,11 +48,18 @@ def add_voting_activity(page, lms_url, title, min_group_size=None, proposals=Fal
     return parse_qs(urlsplit(page.url).query)["added"][0]
 
 
-def open_voting_settings(page):
-    """On 'Add an activity': wait for the picker, choose statement voting, wait for its settings."""
+def add_voting_activity(page, lms_url, title, min_group_size=None, proposals=False):
+    """Add a statement voting activity; with `proposals`, learners may propose statements for approval."""
+    fields = {"min_group_size": min_group_size} if min_group_size is not None else {}
+    return add_activity(page, lms_url, "voting", title, fields,
+                        configure=lambda frame: frame.locator("label[for=proposals-1]").click() if proposals else None)
+
+
+def open_settings(page, type_id="voting"):
+    """On 'Add an activity': wait for the picker, choose the activity, wait for its settings."""
     frame = tool(page)
     frame.locator("h1#picker-title").wait_for()
-    frame.locator("a[href*='/lti/deep-linking/voting']").click()
+    frame.locator(f"a[href*='/lti/deep-linking/{type_id}']").click()
     frame.locator("h1#configure-title").wait_for()
 
 

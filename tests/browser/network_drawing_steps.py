@@ -7,7 +7,7 @@ import pytest
 from activities.network.sociogram.tie_routes import curve_points
 from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
 from tests.browser import chromium, lms
-from tests.browser.test_network import add_network_activity, open_network
+from tests.browser.network_steps import add_network_activity, open_network
 
 DOCS = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
 ENGLISH = (("Sam", "my_team", "1", ["asked"]), ("Priya", "customer", "2", ["gave"]),

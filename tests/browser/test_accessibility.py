@@ -71,7 +71,7 @@ def test_deep_linking_picker_and_settings(page, stack):
     frame = lms.tool(page)
     frame.locator("h1#picker-title").wait_for()
     blocking = audit(page, "deep-linking-picker")
-    lms.open_voting_settings(page)
+    lms.open_settings(page, "voting")
     blocking += audit(page, "deep-linking-settings")
     frame.locator("#min_group_size").fill("1")  # below the floor: the page comes back with errors
     frame.locator("#statements").fill("")

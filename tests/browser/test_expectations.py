@@ -6,7 +6,6 @@ The tests share one activity and run in file order, as a network runs from its s
 import re
 import time
 from datetime import date, timedelta
-from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
@@ -42,17 +41,7 @@ def open_page(page, lms_url, link_id, nav=""):
 
 def add_activity(page, lms_url, title=TITLE):
     """As the facilitator: Add an activity → expectations → settings (minimum group 3) → add."""
-    lms.switch_user(page, lms_url, "facilitator")
-    page.click("#add-activity")
-    frame = lms.tool(page)
-    frame.locator("h1#picker-title").wait_for()
-    frame.locator("a[href*='/lti/deep-linking/expectations']").click()
-    frame.locator("h1#configure-title").wait_for()
-    frame.locator("#title").fill(title)
-    frame.locator("#min_group_size").fill("3")
-    frame.locator("form button[type=submit]").click()
-    page.wait_for_url(re.compile(r"/course\?added="))
-    return parse_qs(urlsplit(page.url).query)["added"][0]
+    return lms.add_activity(page, lms_url, "expectations", title, {"min_group_size": 3})
 
 
 def new_activity(browser, stack, artefacts, title=TITLE):

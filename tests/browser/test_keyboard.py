@@ -1,30 +1,10 @@
 """Voting with the keyboard alone: Tab into the LMS's iframe, arrows and Space on the scale, Enter to save."""
-import time
-
 from tests.browser import lms
+from tests.browser.keys import focus, press_and_wait
 
 
 USER = "learner6"  # has not voted on the shared activity
-# What has focus in the tool's frame, and the ring drawn for it: for the pill radios that is the
-# visible pill next to the (transparent) input.
-FOCUS = """() => {
-  const el = document.activeElement;
-  if (!document.hasFocus() || !el || el === document.body) return null;
-  const ring = el.matches(".pill input") ? el.nextElementSibling : el;
-  const style = getComputedStyle(ring);
-  return {tag: el.tagName.toLowerCase(), type: el.type || "", name: el.name || "", value: el.value || "",
-          checked: !!el.checked, outline: style.outlineStyle, outlineWidth: parseFloat(style.outlineWidth) || 0,
-          // Tells two links apart, so a wait for focus to move does not sit out its timeout.
-          html: el.outerHTML.slice(0, 200),
-          shadow: style.boxShadow};
-}"""
-TOP = "() => { const el = document.activeElement; return el ? el.outerHTML.slice(0, 120) : ''; }"
 MAX_TABS = 30
-
-
-def focus(page):
-    """The focused element in the tool's frame, or None when focus is elsewhere."""
-    return lms.tool_frame(page).evaluate(FOCUS)
 
 
 def assert_ring(state):
@@ -33,19 +13,8 @@ def assert_ring(state):
 
 
 def press(page, key, until=lambda state: True, timeout=3.0):
-    """Press a key and wait until focus or state changed, as `until` expects; returns the frame's focus.
-
-    Key events reach the iframe's own renderer process asynchronously, so the effect is awaited
-    rather than read at once (reading too early would make tab_until press Tab twice).
-    """
-    before = (page.evaluate(TOP), focus(page))
-    page.keyboard.press(key)
-    deadline = time.monotonic() + timeout
-    while True:
-        state = focus(page)
-        if ((page.evaluate(TOP), state) != before and until(state)) or time.monotonic() > deadline:
-            return state
-        time.sleep(0.02)
+    """Press a key and wait until the frame's focus changed as `until` expects (tests/browser/keys.py)."""
+    return press_and_wait(page, key, focus, until, timeout)
 
 
 def tab_until(page, predicate, key="Tab"):

@@ -7,7 +7,7 @@ import pytest
 from tests.browser import chromium, lms
 from tests.browser.network_drawing_steps import (  # noqa: F401  (drawing_link is a fixture)
     SMALLEST_TEXT, add_by_list, check_geometry, drawing_link, lines, nodes, placed, shoot, ties)
-from tests.browser.test_network import drag_to, focus, go, open_network, tab_until
+from tests.browser.network_steps import drag_to, focus, go, open_network, tab_until
 
 
 BY_LIST = (("Familie D.", "customer", "2", ["asked"]), ("MV", "my_team", "3", ["advice"]),

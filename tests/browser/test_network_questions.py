@@ -1,6 +1,6 @@
 """Everyone at once in a real browser: several people added, the three questions saved without a page load."""
 from tests.browser import lms
-from tests.browser.test_network import add_network_activity, open_network
+from tests.browser.network_steps import add_network_activity, open_network
 
 
 def test_add_several_and_answer_for_everyone_without_leaving_the_page(page, stack):

@@ -98,3 +98,21 @@ def test_a_platform_removed_during_the_launch_is_refused_clearly(client, platfor
         db.session.commit()
 
     assert_refused(platform.launch(client, "learner1", tamper=remove_platform))
+
+
+def test_a_newcomer_or_a_new_role_is_news_for_every_placement_of_the_course(client, platform, db):
+    assert platform.launch(client, "learner1").status_code == 303
+    instance = ActivityInstance.query.one()
+    versions = [instance.live_version]
+
+    def now():
+        db.session.expire_all()
+        return db.session.get(ActivityInstance, instance.id).live_version
+
+    platform.launch(client, "learner1")
+    versions.append(now())  # a returning learner: no news, so open dashboards stay a 304
+    platform.launch(client, "learner2")
+    versions.append(now())  # a newcomer: dashboards and walls count them
+    platform.launch(client, "learner2", tamper=lambda claims: claims.update({LTI + "roles": [INSTRUCTOR]}))
+    versions.append(now())
+    assert versions[1] == versions[0] and versions[2] > versions[1] and versions[3] > versions[2], versions

@@ -58,7 +58,8 @@ ACCESS = {
     ("expectations.export_learner", "GET"): FACILITATOR, ("expectations.report_page", "GET"): FACILITATOR,
     ("expectations.report_csv", "GET"): FACILITATOR, ("expectations.theme", "POST"): FACILITATOR,
     # network
-    ("network.index", "GET"): PARTICIPANT, ("network.change_view", "GET"): LEARNER_ONLY,
+    ("network.index", "GET"): PARTICIPANT, ("network.live", "GET"): PARTICIPANT,
+    ("network.change_view", "GET"): LEARNER_ONLY,
     ("network.contacts_page", "GET"): LEARNER_ONLY, ("network.add_contact", "POST"): LEARNER_ONLY,
     ("network.contact_page", "GET"): LEARNER_ONLY, ("network.save_contact", "POST"): LEARNER_ONLY,
     ("network.delete_contact", "POST"): LEARNER_ONLY, ("network.save_list", "POST"): LEARNER_ONLY,
@@ -80,7 +81,7 @@ ACCESS = {
     ("reflection.export_answers", "GET"): FACILITATOR, ("reflection.erase_learner", "GET"): FACILITATOR,
     ("reflection.erase_learner", "POST"): FACILITATOR, ("reflection.part", "GET"): PARTICIPANT,
     ("reflection.part", "POST"): LEARNER_ONLY, ("reflection.quotes", "POST"): FACILITATOR,
-    ("reflection.board_live", "GET"): PARTICIPANT,
+    ("reflection.board_live", "GET"): PARTICIPANT, ("reflection.live", "GET"): PARTICIPANT,
     ("reflection.themes", "POST"): FACILITATOR, ("reflection.participants", "GET"): FACILITATOR,
     ("reflection.export_learner", "GET"): FACILITATOR,
     # voting

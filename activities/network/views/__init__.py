@@ -3,6 +3,7 @@ from flask import g, redirect, render_template, request
 
 from activities.network import bp, dashboard, pages, service
 from activities.network.saving import Conflict
+from lti_tool.live import page_answer
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 
@@ -12,12 +13,22 @@ from lti_tool.session import launch_required, launch_url
 def index(instance):
     """Learners see their steps and progress; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
+    return _entry_page(instance, notice=notice, notice_kind=kind)
+
+
+@bp.get("/<id:iid>/live")
+@launch_required()
+def live(instance):
+    """The entry page at the open moment as JSON for its script (a moment opens, learners draw); 304 while
+    nothing changed. A past moment's page cannot change, so it does not ask."""
+    return page_answer(instance, "network.index", lambda: _entry_page(instance))
+
+
+def _entry_page(instance, **notices):
     if g.launch.is_instructor:
-        return render_template("activities/network/facilitator.html", notice=notice, notice_kind=kind,
-                               **dashboard.page(g.launch, instance))
+        return render_template("activities/network/facilitator.html", **notices, **dashboard.page(g.launch, instance))
     view = pages.learner_view(g.launch, instance, request.args.get("moment"))
-    return render_template("activities/network/index.html", view=view, notice=notice, notice_kind=kind,
-                           section="overview")
+    return render_template("activities/network/index.html", view=view, section="overview", **notices)
 
 
 @bp.post("/<id:iid>/start")

@@ -8,6 +8,7 @@ from lti_tool.models import ScoreOutbox
 from lti_tool.models.outbox import FAILED, PENDING, SENT
 from tests.activities.reflection.conftest import Room
 from tests.lti_tool.grades.conftest import row
+from tests.support.html import soup
 
 
 def _newest(db, instance_id, user_id):
@@ -34,6 +35,20 @@ def test_facilitator_sends_a_failed_score_again_from_the_table(app, db, client, 
     newest = _newest(db, room.instance.id, learner.user.id)
     assert newest.status == PENDING and newest.score_given == pytest.approx(0.4)
     assert drain()["sent"] == 1
+
+
+def test_send_again_from_a_dashboard_that_updated_itself_returns_to_the_dashboard(app, db, client, services, room):
+    learner = room.learner()
+    room.answer(learner, parts=("situations",))
+    services.script("score", 400, {"error": "Bad request"})
+    assert drain()["failed"] == 1
+    # The dashboard's script swapped in the learners' table from /live: its form must still lead back to the page.
+    polled = client.get(f"{room.url}/live", query_string=room.facilitator.params()).get_json()["html"]
+    form = soup(polled).select_one("form.grade-again")
+    assert form.select_one('input[name="back"]')["value"] == "reflection.index"
+    response = client.post(form["action"], data=room.facilitator.form(back="reflection.index"))
+    assert response.status_code == 303
+    assert response.headers["Location"].split("?")[0].endswith(f"/reflection/{room.instance.id}")
 
 
 def test_send_again_is_for_facilitators_of_that_placement_only(app, db, client, launches, services, room):
