@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 from flask import Flask
+from flask.sessions import SessionInterface
 from sqlalchemy import event
 from sqlalchemy.engine import Engine
 
@@ -25,10 +26,23 @@ def create_app(config=None):
         static_folder=str(ROOT / "static"),
         instance_path=os.environ.get("LEERNETWERK_INSTANCE_PATH", str(ROOT / "instance")),
     )
+    app.session_interface = NoCookieSession()
     _load_config(app, config)
     _init_extensions(app)
     _register_parts(app)
     return app
+
+
+class NoCookieSession(SessionInterface):
+    """No Flask cookie session: a launch carries its own (lti_tool/session.py), and third-party cookies in an
+    LMS frame are unreliable anyway. Saves signing work on every request; writing to `flask.session` fails."""
+
+    def open_session(self, app, request):
+        """Every request gets the read-only null session."""
+        return self.make_null_session(app)
+
+    def save_session(self, app, session, response):
+        """Nothing to save."""
 
 
 def _load_config(app, config):

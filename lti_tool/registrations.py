@@ -8,8 +8,10 @@ from lti_tool.security_headers import forget_platform_origins
 
 # Built once: every login and launch runs these, and composing a statement costs more than running it.
 _PLATFORM = select(Platform.__table__).where(Platform.__table__.c.id == bindparam("platform_id"))
-_BY_ISSUER = select(Platform).where(Platform.issuer == bindparam("issuer"))
-_BY_ISSUER_AND_CLIENT = _BY_ISSUER.where(Platform.client_id == bindparam("client_id"))
+_ROWS_OF_ISSUER = select(Platform.__table__).where(Platform.__table__.c.issuer == bindparam("issuer"))
+_ROW_OF_CLIENT = _ROWS_OF_ISSUER.where(Platform.__table__.c.client_id == bindparam("client_id"))
+_BY_ISSUER_AND_CLIENT = select(Platform).where(Platform.issuer == bindparam("issuer"),
+                                               Platform.client_id == bindparam("client_id"))
 _DEPLOYMENT = select(Deployment.id).where(Deployment.platform_id == bindparam("platform_id"),
                                          Deployment.deployment_id == bindparam("deployment_id"))
 
@@ -25,6 +27,14 @@ def platform_columns(platform_id):
     return db.session.connection().execute(_PLATFORM, {"platform_id": platform_id}).first()
 
 
+def login_platforms(issuer, client_id):
+    """The registrations a login may mean, read-only: the one with this client id, or (without one) every
+    registration of the issuer, since Canvas shares its issuer between client ids."""
+    if client_id:
+        return db.session.connection().execute(_ROW_OF_CLIENT, {"issuer": issuer, "client_id": client_id}).all()
+    return db.session.connection().execute(_ROWS_OF_ISSUER, {"issuer": issuer}).all()
+
+
 class RegistrationError(Exception):
     """A registration request that cannot be carried out, with a reason for the admin."""
 
@@ -32,11 +42,6 @@ class RegistrationError(Exception):
 def find_platform(issuer, client_id):
     """The platform for an issuer and client id, or None."""
     return db.session.execute(_BY_ISSUER_AND_CLIENT, {"issuer": issuer, "client_id": client_id}).scalar_one_or_none()
-
-
-def platforms_of_issuer(issuer):
-    """Every registration of one issuer (Canvas shares its issuer between client ids)."""
-    return db.session.execute(_BY_ISSUER, {"issuer": issuer}).scalars().all()
 
 
 def add_platform(*, issuer, client_id, auth_login_url, auth_token_url, jwks_url, deployment_ids,

@@ -5,6 +5,12 @@ from lti_tool.extensions import db
 from lti_tool.models.base import utcnow
 
 
+def origin_of(platform):
+    """The scheme://host[:port] a registration's LMS pages are served from (a model or a read-only row)."""
+    parsed = urlparse(platform.auth_login_url)
+    return f"{parsed.scheme}://{parsed.netloc}"
+
+
 class Platform(db.Model):
     """One LMS registration: an issuer and a client_id (Canvas shares one issuer across tenants)."""
 
@@ -29,8 +35,7 @@ class Platform(db.Model):
     @property
     def origin(self):
         """The scheme://host[:port] the LMS pages are served from (for frame-ancestors)."""
-        parsed = urlparse(self.auth_login_url)
-        return f"{parsed.scheme}://{parsed.netloc}"
+        return origin_of(self)
 
     def __repr__(self):
         return f"<Platform {self.issuer} {self.client_id}>"

@@ -2,6 +2,8 @@
 from dataclasses import dataclass, field
 from enum import Enum
 
+from lti_tool.models.registration import origin_of
+
 
 class ScoreRefusal(Enum):
     """How to treat a score the platform refused."""
@@ -41,11 +43,11 @@ class Family:
 
     def storage_origin(self, platform):
         """The origin of the platform's postMessage storage frame: by default where its OIDC auth runs."""
-        return platform.origin
+        return origin_of(platform)
 
     def frame_ancestors(self, platform):
         """Origins whose pages may frame the tool for this platform: by default its auth origin."""
-        return (platform.origin,)
+        return (origin_of(platform),)
 
 
 # Platforms we know nothing special about: a 409, or any 4xx that talks about the timestamp, is stale.

@@ -4,6 +4,7 @@ from urllib.parse import urlsplit
 
 from flask_babel import lazy_gettext as _l
 
+from lti_tool.models.registration import origin_of
 from lti_tool.platforms.base import Family
 
 # Instructure-hosted Canvas signs as canvas[.test|.beta].instructure.com but runs OIDC auth and the
@@ -25,13 +26,13 @@ class CanvasFamily(Family):
         auth_host = (urlsplit(platform.auth_login_url or "").hostname or "").casefold()
         if auth_host in SSO_FOR_ISSUER_HOST:
             return "https://" + SSO_FOR_ISSUER_HOST[auth_host]
-        return platform.origin
+        return origin_of(platform)
 
     def frame_ancestors(self, platform):
         """Hosted Canvas frames the tool from the school's *.instructure.com page, not its auth domain."""
         issuer_host = (urlsplit(platform.issuer or "").hostname or "").casefold()
         hosted = issuer_host in SSO_FOR_ISSUER_HOST
-        return (platform.origin, HOSTED_PAGES) if hosted else (platform.origin,)
+        return (origin_of(platform), HOSTED_PAGES) if hosted else (origin_of(platform),)
 
 
 FAMILY = CanvasFamily(

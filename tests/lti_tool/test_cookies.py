@@ -1,4 +1,5 @@
 """Cookies inside a cross-site LMS iframe."""
+import pytest
 from flask import Response
 
 from lti_tool.cookies import set_cross_site_cookie
@@ -34,3 +35,14 @@ def set_cross_site_cookie_on(app):
         response = Response("x")
         set_cross_site_cookie(response, "ln_x", "v", 60)
         return response
+
+
+def test_the_tool_keeps_no_flask_cookie_session(app, client, platform):
+    """Launches carry their own session; a Flask session cookie would be signing work and a cookie for nothing."""
+    from flask import session
+
+    response = platform.launch(client, "learner1")
+    assert response.status_code == 303
+    assert not [c for c in response.headers.getlist("Set-Cookie") if c.startswith(app.config["SESSION_COOKIE_NAME"])]
+    with app.test_request_context("/"), pytest.raises(RuntimeError):
+        session["anything"] = 1  # a write fails loudly instead of setting a cookie nobody reads

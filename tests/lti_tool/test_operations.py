@@ -58,6 +58,18 @@ def test_gunicorn_stops_once_with_a_clear_message_on_a_configuration_error(tmp_p
     assert "Booting worker" not in done.stderr and time.monotonic() - started < 30
 
 
+@pytest.mark.parametrize("setting, access_log", [(None, None), ("0", None), ("1", "-")])
+def test_gunicorns_access_log_only_when_asked_for(monkeypatch, setting, access_log):
+    """The app logs every request itself, without the client's address; gunicorn's own log is opt-in."""
+    import runpy
+
+    if setting is None:
+        monkeypatch.delenv("LEERNETWERK_ACCESS_LOG", raising=False)
+    else:
+        monkeypatch.setenv("LEERNETWERK_ACCESS_LOG", setting)
+    assert runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["accesslog"] == access_log
+
+
 @pytest.fixture
 def migrated_app(tmp_path, monkeypatch):
     monkeypatch.setenv("LEERNETWERK_INSTANCE_PATH", str(tmp_path))
