@@ -4,12 +4,14 @@ from flask_babel import lazy_gettext as _l
 
 from activities.base import Activity, user_id_of
 from activities.network import models  # noqa: F401  (the tables must be known to the metadata)
+from activities.network.organisation import models as organisation_models  # noqa: F401
 from activities.network import settings as network_settings
 from activities.network import settings_form
 from activities.network.settings_form import NetworkSettingsForm
 from activities.network.guide import GUIDE
 
-bp = Blueprint("network", __name__, url_prefix="/network")
+# Its commands (the organisation view's admins and HR files) are `leernetwerk org …`.
+bp = Blueprint("network", __name__, url_prefix="/network", cli_group="org")
 
 
 class NetworkActivity(Activity):
@@ -93,3 +95,4 @@ class NetworkActivity(Activity):
 
 
 from activities.network import views  # noqa: E402,F401  (registers the routes on bp)
+from activities.network.organisation import cli  # noqa: E402,F401  (registers `leernetwerk org …` on bp)

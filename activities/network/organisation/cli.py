@@ -1,0 +1,80 @@
+"""`leernetwerk org …`: name the organisation view's admins and import the HR files it reads."""
+import click
+
+from activities.network import bp
+from activities.network.organisation import hr_files, records
+from lti_tool.extensions import db
+
+bp.cli.help = "The organisation view: who may open it, and the HR files it reads (skills, leaving dates)."
+
+ISSUER = click.option("--issuer", required=True, help="The LMS's issuer, as registered (the organisation).")
+CLIENT_ID = click.option("--client-id", default=None, help="Needed when the issuer has several registrations.")
+
+
+def _registration(issuer, client_id):
+    try:
+        return records.registration(issuer, client_id)
+    except records.NotFound as exc:
+        raise click.ClickException(str(exc))
+
+
+@bp.cli.group("admins")
+def admins():
+    """Who may add and open the organisation view (besides the LMS's administrators)."""
+
+
+@admins.command("add")
+@ISSUER
+@CLIENT_ID
+@click.option("--user", "sub", required=True, help="The person's LMS user id (the launch's sub).")
+def admins_add(issuer, client_id, sub):
+    """Name a person an organisation admin: they see the organisation view, with names where the LMS sent them."""
+    added = records.add_admin(_registration(issuer, client_id), sub)
+    db.session.commit()
+    click.echo(f"{sub} is {'now' if added else 'already'} an organisation admin.")
+
+
+@admins.command("remove")
+@ISSUER
+@CLIENT_ID
+@click.option("--user", "sub", required=True, help="The person's LMS user id (the launch's sub).")
+def admins_remove(issuer, client_id, sub):
+    """Take the organisation admin role away."""
+    removed = records.remove_admin(_registration(issuer, client_id), sub)
+    db.session.commit()
+    click.echo(f"{sub} is no longer an organisation admin." if removed else f"{sub} was not an organisation admin.")
+
+
+@admins.command("list")
+@ISSUER
+@CLIENT_ID
+def admins_list(issuer, client_id):
+    """The organisation admins, one per line: LMS user id and name (once they launched)."""
+    for sub, name in records.admins(_registration(issuer, client_id)):
+        click.echo(f"{sub}\t{name or '(has not launched yet)'}")
+
+
+@bp.cli.group("skills")
+def skills():
+    """The HR files: skills per person, and leaving dates."""
+
+
+@skills.command("import")
+@ISSUER
+@CLIENT_ID
+@click.option("--leaving", is_flag=True, help="FILE holds leaving dates (user, leaving_date), not skills.")
+@click.argument("file", type=click.File("rb"))
+def skills_import(issuer, client_id, leaving, file):
+    """Replace the organisation's HR skills (columns user, skill, level) or, with --leaving, its leaving dates
+    (user, leaving_date) by FILE. Every row is checked first; with any problem nothing is imported."""
+    platform = _registration(issuer, client_id)
+    checked = (hr_files.read_leaving if leaving else hr_files.read_skills)(file.read())
+    if not checked.ok:
+        for line, problem in sorted(checked.problems):
+            click.echo(f"line {line}: {problem}", err=True)
+        raise click.ClickException(f"{len(checked.problems)} problem(s) in {file.name}; nothing was imported")
+    rows = [row[1:] for row in checked.rows]
+    count = records.replace_leaving(platform, rows) if leaving else records.replace_skills(platform, rows)
+    db.session.commit()
+    what = "leaving dates" if leaving else "skills"
+    click.echo(f"Imported {count} {what} for {len({row[0] for row in rows})} people; the previous {what} are replaced.")

@@ -1,0 +1,130 @@
+"""Reading the HR files for the organisation view: every row checked, every problem reported with its line.
+
+A skills file has the columns `user` (the LMS user id), `skill` and optionally `level` (1–5); a leaving
+file has `user` and `leaving_date` (YYYY-MM-DD, or DD/MM/YYYY as Flemish spreadsheets write it). Commas
+or semicolons, UTF-8 with or without a byte order mark (Excel's "CSV UTF-8"). Nothing is imported unless
+every row is right, so a file is never half in.
+"""
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+MAX_ROWS = 200_000
+MAX_SKILL = 120
+MAX_USER = 255
+DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d-%m-%Y")
+
+
+@dataclass
+class Checked:
+    """The file's good rows and, per line, what is wrong; `ok` only when nothing is."""
+
+    rows: list[tuple] = field(default_factory=list)
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """Every row is right (and there is at least one)."""
+        return bool(self.rows) and not self.problems
+
+
+def _records(raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], checked: Checked):
+    """(line number, {column: value}) per data row; header problems go into `checked`."""
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        checked.problems.append((1, f"the file is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"))
+        return
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ","
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    header = [name.strip().casefold() for name in next(reader, [])]
+    missing = [name for name in required if name not in header]
+    unknown = [name for name in header if name and name not in required + optional]
+    if missing or unknown:
+        said = [f"missing column(s): {', '.join(missing)}"] if missing else []
+        said += [f"unknown column(s): {', '.join(unknown)}"] if unknown else []
+        checked.problems.append((1, "; ".join(said) + f" (expected: {', '.join(required + optional)})"))
+        return
+    for values in reader:
+        line = reader.line_num
+        if not any(v.strip() for v in values):
+            continue  # blank lines, as spreadsheets leave them at the end
+        if len(values) != len(header):
+            checked.problems.append((line, f"{len(values)} values where the header has {len(header)}"))
+            continue
+        if len(checked.rows) + len(checked.problems) >= MAX_ROWS:
+            checked.problems.append((line, f"more than {MAX_ROWS} rows; split the file"))
+            return
+        yield line, {name: value.strip() for name, value in zip(header, values)}
+
+
+def _user(value, line, checked):
+    if not value:
+        checked.problems.append((line, "no user: give the person's LMS user id"))
+    elif "@" in value:
+        checked.problems.append((line, f"{value!r} looks like an e-mail address; Leernetwerk keeps no e-mail "
+                                       "addresses, so give the LMS user id"))
+    elif len(value) > MAX_USER:
+        checked.problems.append((line, f"the user id is longer than {MAX_USER} characters"))
+    else:
+        return value
+    return None
+
+
+def read_skills(raw: bytes) -> Checked:
+    """Check a skills file; its rows are (line, user, skill, level or None)."""
+    checked, seen = Checked(), {}
+    for line, record in _records(raw, ("user", "skill"), ("level",), checked):
+        user = _user(record["user"], line, checked)
+        skill, level_text = " ".join(record["skill"].split()), record.get("level", "")
+        level = None
+        if not skill:
+            checked.problems.append((line, "no skill"))
+        elif len(skill) > MAX_SKILL:
+            checked.problems.append((line, f"the skill is longer than {MAX_SKILL} characters"))
+        if level_text:
+            level = int(level_text) if level_text.isdigit() and 1 <= int(level_text) <= 5 else None
+            if level is None:
+                checked.problems.append((line, f"level {level_text!r}: give a whole number from 1 to 5, or leave it empty"))
+        if user and skill and len(skill) <= MAX_SKILL and (level is not None or not level_text):
+            key = (user, skill.casefold())
+            if key in seen:
+                checked.problems.append((line, f"the same person and skill as line {seen[key]}"))
+            else:
+                seen[key] = line
+                checked.rows.append((line, user, skill, level))
+    if not checked.rows and not checked.problems:
+        checked.problems.append((1, "the file has no rows"))
+    return checked
+
+
+def read_leaving(raw: bytes) -> Checked:
+    """Check a leaving file; its rows are (line, user, date)."""
+    checked, seen = Checked(), {}
+    for line, record in _records(raw, ("user", "leaving_date"), (), checked):
+        user = _user(record["user"], line, checked)
+        day = _date(record["leaving_date"])
+        if day is None:
+            checked.problems.append((line, f"date {record['leaving_date']!r}: write it as YYYY-MM-DD or DD/MM/YYYY"))
+        if user and day:
+            if user in seen:
+                checked.problems.append((line, f"the same person as line {seen[user]}"))
+            else:
+                seen[user] = line
+                checked.rows.append((line, user, day))
+    if not checked.rows and not checked.problems:
+        checked.problems.append((1, "the file has no rows"))
+    return checked
+
+
+def _date(text: str) -> date | None:
+    for pattern in DATE_FORMATS:
+        try:
+            return datetime.strptime(text, pattern).date()
+        except ValueError:
+            continue
+    return None

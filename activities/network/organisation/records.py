@@ -1,0 +1,76 @@
+"""Storing what the organisation view reads from the CLI: its admins and the HR files, per registration."""
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+
+from activities.network.organisation.models import OrgAdmin, OrgLeaving, OrgSkill
+from lti_tool.extensions import db
+from lti_tool.models import Platform, User
+from lti_tool.models.base import insert_missing
+
+
+class NotFound(Exception):
+    """No registration fits the issuer (and client id) given."""
+
+
+def registration(issuer: str, client_id: str | None = None) -> Platform:
+    """The one registration meant: by issuer, and by client id when the issuer has several (Canvas)."""
+    query = select(Platform).where(Platform.issuer == issuer)
+    if client_id:
+        query = query.where(Platform.client_id == client_id)
+    found = db.session.execute(query).scalars().all()
+    if not found:
+        raise NotFound(f"no registration for issuer {issuer!r}" + (f" and client id {client_id!r}" if client_id else ""))
+    if len(found) > 1:
+        raise NotFound(f"issuer {issuer!r} has {len(found)} registrations: add --client-id")
+    return found[0]
+
+
+def people(platform: Platform, subs) -> dict[str, int]:
+    """{LMS user id: user row id}, adding a row (no name yet) for anyone the tool has not seen launch:
+    the HR files name everyone, and the privacy export and erase then find their rows like any other."""
+    wanted = set(subs)
+    for sub in wanted:
+        insert_missing(User, platform_id=platform.id, sub=sub, name="")
+    rows = db.session.execute(select(User.sub, User.id).where(User.platform_id == platform.id,
+                                                              User.sub.in_(wanted))).all()
+    return dict(rows)
+
+
+def replace_skills(platform: Platform, rows) -> int:
+    """The HR skills of the registration become exactly these (user, skill, level) rows; returns the count."""
+    ids = people(platform, {user for user, _skill, _level in rows})
+    db.session.execute(delete(OrgSkill).where(OrgSkill.platform_id == platform.id))
+    db.session.add_all(OrgSkill(platform_id=platform.id, user_id=ids[user], skill=skill, level=level)
+                       for user, skill, level in rows)
+    return len(rows)
+
+
+def replace_leaving(platform: Platform, rows) -> int:
+    """The leaving dates of the registration become exactly these (user, date) rows; returns the count."""
+    ids = people(platform, {user for user, _day in rows})
+    db.session.execute(delete(OrgLeaving).where(OrgLeaving.platform_id == platform.id))
+    db.session.add_all(OrgLeaving(platform_id=platform.id, user_id=ids[user], leaving_on=day) for user, day in rows)
+    return len(rows)
+
+
+def add_admin(platform: Platform, sub: str) -> bool:
+    """Name a person an organisation admin; False when they already were."""
+    return bool(insert_missing(OrgAdmin, user_id=people(platform, [sub])[sub]))
+
+
+def remove_admin(platform: Platform, sub: str) -> bool:
+    """Take the role away; False when they did not have it."""
+    user_id = db.session.execute(select(User.id).where(User.platform_id == platform.id, User.sub == sub)).scalar()
+    return user_id is not None and db.session.execute(delete(OrgAdmin).where(OrgAdmin.user_id == user_id)).rowcount > 0
+
+
+def admins(platform: Platform) -> list[tuple[str, str]]:
+    """(LMS user id, name) of the registration's organisation admins."""
+    return db.session.execute(select(User.sub, User.name).join(OrgAdmin, OrgAdmin.user_id == User.id)
+                              .where(User.platform_id == platform.id).order_by(User.sub)).all()
+
+
+def is_admin(user_id: int) -> bool:
+    """Whether this user row is named an organisation admin."""
+    return db.session.get(OrgAdmin, user_id) is not None
