@@ -1,6 +1,7 @@
 """The explicit activity registry: one line per activity package."""
 from activities.expectations import ExpectationsActivity
 from activities.network import NetworkActivity
+from activities.network.organisation.activity import OrganisationActivity
 from activities.reflection import ReflectionActivity
 from activities.voting import VotingActivity
 
@@ -9,6 +10,7 @@ ACTIVITY_CLASSES = (
     NetworkActivity,
     ReflectionActivity,
     ExpectationsActivity,
+    OrganisationActivity,
 )
 
 ACTIVITIES = {}

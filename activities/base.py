@@ -51,13 +51,16 @@ class Activity:
     present: ClassVar[str | None] = None
     body_class: ClassVar[str | None] = None  # the class its pages' CSS hangs on, given to the wall's page too
     present_actions: ClassVar[tuple] = ()
+    # Whether a placement gets a gradebook column and sends scores, and has learners whose data it holds (a
+    # view for admins has neither: no gradebook column, no participants page, nothing to erase per learner).
+    graded: ClassVar[bool] = True
     REQUIRED = ("settings_from_form", "participation", "export", "erase", "data_owners")
 
     def __init_subclass__(cls, **kwargs):
         """Mount the core's shared per-learner routes (erase, participants) on the activity's blueprint."""
         super().__init_subclass__(**kwargs)
         blueprint = cls.__dict__.get("blueprint")
-        if blueprint is not None:
+        if blueprint is not None and cls.graded:
             participant_views.mount(blueprint)
 
     @classmethod
@@ -69,6 +72,11 @@ class Activity:
     def form_data(cls, settings):
         """Turn stored settings into data for the settings form (for editing)."""
         return dict(settings)
+
+    @classmethod
+    def offered_to(cls, launch):
+        """Whether the activity picker offers this activity to the person adding content (by default, yes)."""
+        return True
 
     @classmethod
     def entry_endpoint(cls):

@@ -3,7 +3,7 @@ from flask_babel import lazy_gettext as _l
 from wtforms import StringField
 from wtforms.validators import DataRequired, Length
 
-from activities import get_activity
+from activities import all_activities, get_activity
 
 
 def placement_form_class(activity):
@@ -57,10 +57,15 @@ def refuse_changes(instance, activity, form):
 
 
 def activity_or_404(type_id):
-    """The activity class for a type id, or a 404."""
-    from flask import abort
+    """The activity class for a type id that the picker offers to this launch, or a 404."""
+    from flask import abort, g
 
     activity = get_activity(type_id)
-    if activity is None:
+    if activity is None or not activity.offered_to(g.launch):
         abort(404)
     return activity
+
+
+def offered_activities(launch):
+    """The activities the picker shows this person (some are for administrators only)."""
+    return [activity for activity in all_activities() if activity.offered_to(launch)]

@@ -3,8 +3,7 @@ import secrets
 
 from flask import Blueprint, abort, current_app, g, render_template, request
 
-from activities import all_activities
-from lti_tool.activity_setup import activity_or_404, apply_form, build_form
+from lti_tool.activity_setup import activity_or_404, apply_form, build_form, offered_activities
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance, Context, Platform
 from lti_tool.provisioning import REF_PARAM
@@ -18,7 +17,7 @@ bp = Blueprint("deep_linking", __name__, url_prefix="/lti/deep-linking")
 @launch_required(role="facilitator", instance_arg=None)
 def picker():
     """The activity types to choose from."""
-    return render_template("lti/picker.html", activities=all_activities(), mode="deep_linking")
+    return render_template("lti/picker.html", activities=offered_activities(g.launch), mode="deep_linking")
 
 
 @bp.route("/<type_id>", methods=["GET", "POST"])
@@ -47,9 +46,10 @@ def _respond(activity, form):
         "title": instance.title,
         "text": str(activity.description),
         "custom": {REF_PARAM: instance.ref},
-        "line_item": {"label": instance.title, "score_maximum": instance.score_maximum,
-                      "resource_id": instance.ref, "tag": f"leernetwerk-{activity.id}"},
     }
+    if activity.graded:
+        item["line_item"] = {"label": instance.title, "score_maximum": instance.score_maximum,
+                             "resource_id": instance.ref, "tag": f"leernetwerk-{activity.id}"}
     settings = {"deep_link_return_url": launch.deep_link_return_url, "data": launch.deep_link_data}
     platform = db.session.get(Platform, launch.platform_id)
     token = deep_link_response_jwt(platform, launch.deployment_id, settings, [item])

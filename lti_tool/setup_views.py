@@ -1,8 +1,9 @@
 """In-place setup for a resource link added without deep linking."""
 from flask import Blueprint, redirect, render_template, request
 
-from activities import all_activities, get_activity
-from lti_tool.activity_setup import activity_or_404, apply_form, build_form, change_warnings, refuse_changes
+from activities import get_activity
+from lti_tool.activity_setup import (activity_or_404, apply_form, build_form, change_warnings, offered_activities,
+                                     refuse_changes)
 from lti_tool.extensions import db
 from lti_tool.grades.requeue import requeue_changed
 from lti_tool.live import bump
@@ -21,7 +22,7 @@ def index(instance):
         return redirect(launch_url(activity.entry_endpoint()), code=303)
     if not g.launch.is_instructor:
         return render_template("lti/not_ready.html", instance=instance)
-    return render_template("lti/picker.html", activities=all_activities(), mode="setup")
+    return render_template("lti/picker.html", activities=offered_activities(g.launch), mode="setup")
 
 
 @bp.route("/<id:iid>/<type_id>", methods=["GET", "POST"])

@@ -5,6 +5,7 @@ from flask import abort
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
+from activities.network.organisation import records
 from activities.network import moments, progress, service
 from activities.network import settings as network_settings
 from activities.network.content import text_of
@@ -24,6 +25,8 @@ NOTICES = {
     "confirm_open": (_l("Nothing changed: tick the box to confirm that the next moment may open. This cannot be "
                         "undone."), "warning"),
     "stale": (_l("Nothing changed: the page was out of date. Here is the current state."), "warning"),
+    "org_out": (_l("You are left out of the organisation view, in every course, from its next look."), "success"),
+    "org_in": (_l("You take part in the organisation view again."), "success"),
 }
 CONFLICT = _l("Your network was changed in another tab or window after this page was opened, so this change "
               "was not saved. Below is what is saved now; look it over and make your change again.")
@@ -47,6 +50,7 @@ class LearnerView:
     moment: object
     drawing: object
     earlier: object
+    org_out: bool = False  # the learner left themselves out of the organisation view
 
     @property
     def editable(self):
@@ -101,4 +105,5 @@ def learner_view(launch, instance, moment_key=None):
         abort(404)
     drawing = service.drawing_of(instance, launch.user_id, moment.key)
     earlier = service.earlier_drawing(instance, launch.user_id, config, moment.key) if drawing is None else None
-    return LearnerView(instance, config, language, listing, moment, drawing, earlier)
+    org_out = config.organisation_view and records.opted_out(launch.user_id)
+    return LearnerView(instance, config, language, listing, moment, drawing, earlier, org_out)

@@ -31,6 +31,7 @@ class NetworkSettings:
     questions_required: bool
     matching: bool
     min_group_size: int
+    organisation_view: bool = False  # the course's network counts in the organisation view (issue 13)
 
     @property
     def ring_count(self):
@@ -65,6 +66,7 @@ def default_settings():
         "questions_required": False,
         "matching": True,
         "min_group_size": default_min_group_size(),
+        "organisation_view": False,
     }
 
 
@@ -85,6 +87,7 @@ def load(data):
         questions_required=bool(data.get("questions_required", False)),
         matching=bool(data.get("matching", True)),
         min_group_size=min_group_size(data),
+        organisation_view=data.get("organisation_view") is True,
     )
 
 

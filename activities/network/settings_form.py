@@ -42,6 +42,11 @@ class NetworkSettingsForm(LaunchForm):
         ("on", _l("Show participants who in the course offers what they need (only people who agree)")),
         ("off", _l("Do not suggest people to each other")),
     ]))
+    organisation = RadioField(_l("Organisation view"), choices=options([
+        ("off", _l("Keep this course's network inside the course")),
+        ("on", _l("Include this course in the organisation's view of who knows what (people as codes; "
+                  "every participant is told and can opt out)")),
+    ]))
     min_group_size = min_group_size_field(
         _l("Minimum group size"),
         _l("Course-wide figures stay hidden from participants until at least this many have drawn "
@@ -63,9 +68,10 @@ class NetworkSettingsForm(LaunchForm):
         if self.questions.data not in ("optional", "required"):
             self.questions.errors = list(self.questions.errors) + [_l("Choose one of the options.")]
             valid = False
-        if self.matching.data not in ("on", "off"):
-            self.matching.errors = list(self.matching.errors) + [_l("Choose one of the options.")]
-            valid = False
+        for field in (self.matching, self.organisation):
+            if field.data not in ("on", "off"):
+                field.errors = list(field.errors) + [_l("Choose one of the options.")]
+                valid = False
         return valid
 
 
@@ -81,6 +87,7 @@ def settings_from_form(form):
         "questions_required": form.questions.data == "required",
         "matching": form.matching.data != "off",
         "min_group_size": int(form.min_group_size.data),
+        "organisation_view": form.organisation.data == "on",
     }
 
 
@@ -97,4 +104,5 @@ def form_data(settings):
         "questions": "required" if config.questions_required else "optional",
         "matching": "on" if config.matching else "off",
         "min_group_size": config.min_group_size,
+        "organisation": "on" if config.organisation_view else "off",
     }

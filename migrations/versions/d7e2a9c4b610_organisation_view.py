@@ -1,4 +1,4 @@
-"""organisation view: its admins and the HR files' skills and leaving dates
+"""organisation view: its admins, the HR files' skills and leaving dates, and who opted out
 
 Revision ID: d7e2a9c4b610
 Revises: a1c5e3f7b920
@@ -20,6 +20,13 @@ def upgrade():
         'org_admin',
         sa.Column('user_id', sa.Integer(), nullable=False),
         sa.Column('added_at', sa.DateTime(), nullable=False),
+        sa.ForeignKeyConstraint(['user_id'], ['lti_user.id'], ondelete='CASCADE'),
+        sa.PrimaryKeyConstraint('user_id'),
+    )
+    op.create_table(
+        'org_opt_out',
+        sa.Column('user_id', sa.Integer(), nullable=False),
+        sa.Column('opted_out_at', sa.DateTime(), nullable=False),
         sa.ForeignKeyConstraint(['user_id'], ['lti_user.id'], ondelete='CASCADE'),
         sa.PrimaryKeyConstraint('user_id'),
     )
@@ -59,4 +66,5 @@ def downgrade():
         batch_op.drop_index(batch_op.f('ix_org_skill_user_id'))
         batch_op.drop_index(batch_op.f('ix_org_skill_platform_id'))
     op.drop_table('org_skill')
+    op.drop_table('org_opt_out')
     op.drop_table('org_admin')

@@ -6,7 +6,7 @@ from activities.voting import VotingActivity
 
 
 def test_registered_activities_are_complete_and_unique():
-    assert set(_build_registry(ACTIVITY_CLASSES)) == {"voting", "network", "reflection", "expectations"}
+    assert set(_build_registry(ACTIVITY_CLASSES)) == {"voting", "network", "reflection", "expectations", "organisation"}
 
 
 def test_duplicate_ids_are_refused():

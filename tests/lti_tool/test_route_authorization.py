@@ -57,8 +57,11 @@ ACCESS = {
     ("expectations.erase_learner", "GET"): FACILITATOR, ("expectations.erase_learner", "POST"): FACILITATOR,
     ("expectations.export_learner", "GET"): FACILITATOR, ("expectations.report_page", "GET"): FACILITATOR,
     ("expectations.report_csv", "GET"): FACILITATOR, ("expectations.theme", "POST"): FACILITATOR,
+    # organisation view: its "facilitator" in the seeded world is an LMS administrator; learners are refused
+    ("organisation.index", "GET"): FACILITATOR, ("organisation.export", "GET"): FACILITATOR,
     # network
     ("network.index", "GET"): PARTICIPANT, ("network.live", "GET"): PARTICIPANT,
+    ("network.organisation_choice", "POST"): LEARNER_ONLY,
     ("network.change_view", "GET"): LEARNER_ONLY,
     ("network.contacts_page", "GET"): LEARNER_ONLY, ("network.add_contact", "POST"): LEARNER_ONLY,
     ("network.contact_page", "GET"): LEARNER_ONLY, ("network.save_contact", "POST"): LEARNER_ONLY,

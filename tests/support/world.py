@@ -6,7 +6,8 @@ from sqlalchemy import select
 
 from activities import all_activities
 from lti_tool.extensions import db
-from lti_tool.launch import INSTRUCTOR
+from lti_tool.launch import ADMIN, INSTRUCTOR
+from lti_tool.models import Platform
 from tests.activities.expectations.conftest import Network
 from tests.activities.network.conftest import Course
 from tests.activities.reflection.conftest import Room as ReflectionRoom
@@ -34,6 +35,7 @@ class World:
         self._network()
         self._reflection()
         self._voting()
+        self._organisation()
         missing = {a.id for a in all_activities()} - set(self.placements)
         assert not missing, f"tests/support/world.py seeds no placement of {sorted(missing)}: add one"
         unconfigured = launches.instance(None, settings={}, title="Nog te kiezen")
@@ -54,7 +56,9 @@ class World:
             "cid": card.id, "tid": theme.id, "mid": meeting.id, "uid": learner.user.id, "column": card.column_key})
 
     def _network(self):
-        course = Course(self.client, self.launches, settings=self.settings.get("network"))
+        # Included in the organisation view, so its learner page asks about it and the view has people to show.
+        course = Course(self.client, self.launches,
+                        settings={"organisation_view": True, **(self.settings.get("network") or {})})
         learner = course.learner()
         assert course.add(learner, "Jef").status_code == 303
         assert course.add(learner, "Mira").status_code == 303
@@ -81,6 +85,17 @@ class World:
         proposal = db.session.execute(select(Proposal).filter_by(activity_instance_id=room.instance.id)).scalar()
         self.placements["voting"] = Placement(room.instance, room.facilitator, learner, {
             "uid": learner.user.id, "token": view_token(room.instance, "en"), "pid": proposal.id})
+
+    def _organisation(self):
+        # The organisation view's "facilitator" is a named organisation admin; its learner must be refused.
+        from activities.network.organisation import records
+
+        instance = self.launches.instance("organisation", title="Organisatie")
+        learner, admin = self.launches.launch(instance), self.launches.launch(instance, role=ADMIN)
+        records.add_admin(db.session.get(Platform, instance.platform_id), admin.user.sub)
+        db.session.commit()
+        self.placements["organisation"] = Placement(instance, admin, learner, {"name": "risks.csv",
+                                                                               "uid": learner.user.id})
 
     def placement_for(self, rule):
         """The placement a route belongs to (by its blueprint; core routes use the voting placement)."""

@@ -37,3 +37,12 @@ class OrgLeaving(db.Model):
     user_id = db.Column(db.Integer, db.ForeignKey("lti_user.id", ondelete="CASCADE"), primary_key=True)
     platform_id = db.Column(db.Integer, db.ForeignKey("platform.id", ondelete="CASCADE"), nullable=False, index=True)
     leaving_on = db.Column(db.Date, nullable=False)
+
+
+class OrgOptOut(db.Model):
+    """A person who asked to be left out of the organisation view: from every figure, at the next look."""
+
+    __tablename__ = "org_opt_out"
+
+    user_id = db.Column(db.Integer, db.ForeignKey("lti_user.id", ondelete="CASCADE"), primary_key=True)
+    opted_out_at = db.Column(db.DateTime, nullable=False, default=utcnow)

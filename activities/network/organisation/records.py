@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from sqlalchemy import delete, select
 
-from activities.network.organisation.models import OrgAdmin, OrgLeaving, OrgSkill
+from activities.network.organisation.models import OrgAdmin, OrgLeaving, OrgOptOut, OrgSkill
 from lti_tool.extensions import db
 from lti_tool.models import Platform, User
 from lti_tool.models.base import insert_missing
@@ -74,3 +74,16 @@ def admins(platform: Platform) -> list[tuple[str, str]]:
 def is_admin(user_id: int) -> bool:
     """Whether this user row is named an organisation admin."""
     return db.session.get(OrgAdmin, user_id) is not None
+
+
+def opted_out(user_id: int) -> bool:
+    """Whether this person asked to be left out of the organisation view."""
+    return db.session.get(OrgOptOut, user_id) is not None
+
+
+def choose(user_id: int, take_part: bool) -> None:
+    """Record a person's choice (the caller commits); it counts at the view's next computation."""
+    if take_part:
+        db.session.execute(delete(OrgOptOut).where(OrgOptOut.user_id == user_id))
+    else:
+        insert_missing(OrgOptOut, user_id=user_id)

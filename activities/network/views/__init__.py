@@ -48,4 +48,4 @@ def start(instance):
 
 
 from activities.network.views import (  # noqa: E402,F401  (register the routes of each area on bp)
-    contact, contacts, drawing, facilitator, insights, questions, reflect)
+    contact, contacts, drawing, facilitator, insights, org_choice, questions, reflect)

@@ -1,0 +1,143 @@
+"""The organisation view: only administrators reach it; it counts the included courses only, as codes (names
+for named organisation admins), leaves out who opted out, ranks the risks, and its exports say the same."""
+import html
+from datetime import date, timedelta
+
+import pytest
+
+from activities.network.models import Contact, Drawing
+from activities.network.organisation import records
+from activities.network.organisation.activity import OrganisationActivity
+from lti_tool.extensions import db
+from lti_tool.launch import ADMIN
+from tests.support.html import soup, texts
+
+SOON = (date.today() + timedelta(days=200)).isoformat()
+
+
+def draw(instance, user, contacts=(), offers=(), needs=()):
+    """A drawing at the start moment: contacts as (classmate, ring, what they know)."""
+    drawing = Drawing(activity_instance_id=instance.id, user_id=user.id, moment_key="start",
+                      offer_tags=list(offers), need_tags=list(needs))
+    db.session.add(drawing)
+    db.session.flush()
+    for n, (member, ring, knows) in enumerate(contacts):
+        db.session.add(Contact(drawing_id=drawing.id, key=f"k{n}", member_sub=member.sub, label=member.name,
+                               label_norm=member.name.casefold(), ring=ring, relations=["asked"], knows=list(knows)))
+
+
+@pytest.fixture
+def org(launches):
+    """Three courses of one LMS: two include their network in the organisation view, one does not."""
+    from activities.network import NetworkActivity
+
+    platform = launches.platform()
+    people = {name: launches.user(platform, sub=f"sub-{name}", name=name) for name in
+              ("Ann", "Bob", "Cas", "Dirk", "Eva", "Fien", "Gert", "Hanne")}
+    placements = {}
+    for course, included in (("course-a", True), ("course-b", True), ("course-c", False)):
+        settings = dict(NetworkActivity.default_settings(), organisation_view=included)
+        placements[course] = launches.instance("network", settings=settings, title=f"Netwerk {course}",
+                                               context=launches.context(platform, context_id=course, title=course))
+    p = people
+    # Course A: Bob says Ann knows "Subsidies", and needs it himself; Bob links Ann to the rest.
+    draw(placements["course-a"], p["Ann"], [(p["Bob"], 1, [])], offers=["Excel"])
+    draw(placements["course-a"], p["Bob"], [(p["Cas"], 1, []), (p["Ann"], 2, ["Subsidies"])], needs=["Subsidies"])
+    draw(placements["course-a"], p["Cas"], [(p["Dirk"], 1, ["Planning"]), (p["Eva"], 2, ["Planning"])])
+    # Course B: Dirk, Eva and Fien.
+    draw(placements["course-b"], p["Dirk"], [(p["Eva"], 1, []), (p["Fien"], 1, ["Planning"])])
+    draw(placements["course-b"], p["Eva"], [(p["Fien"], 1, [])], offers=["Planning"])
+    # Course C is not included: Gert and Hanne never appear.
+    draw(placements["course-c"], p["Gert"], [(p["Hanne"], 1, ["Geheime kennis"])])
+    view = launches.instance("organisation", settings=OrganisationActivity.default_settings(), title="Organisatie",
+                             context=launches.context(platform, context_id="hr", title="HR"))
+    db.session.commit()
+    return platform, people, view
+
+
+def open_view(client, launches, view, role=ADMIN, user=None, path=""):
+    handle = launches.launch(view, role=role, user=user, locale="en")
+    return client.get(f"/organisation/{view.id}{path}", query_string=handle.params())
+
+
+def test_only_administrators_reach_it(client, launches, org):
+    _platform, people, view = org
+    for role in ("learner", "instructor"):
+        refused = open_view(client, launches, view, role=role)
+        assert refused.status_code == 403
+        assert "The organisation view is for administrators" in html.unescape(refused.get_data(as_text=True))
+        assert open_view(client, launches, view, role=role, path="/export/risks.csv").status_code == 403
+    assert open_view(client, launches, view).status_code == 200  # an LMS administrator
+    records.add_admin(_platform, people["Hanne"].sub)
+    db.session.commit()
+    assert open_view(client, launches, view, role="learner", user=people["Hanne"]).status_code == 200
+
+
+def test_the_included_courses_as_codes_with_the_risks_ranked(client, launches, org):
+    _platform, people, view = org
+    page = html.unescape(open_view(client, launches, view).get_data(as_text=True))
+    assert "Netwerk course-a" not in page  # courses by title: course-a and course-b, not course-c
+    assert "course-a, course-b" in page and "course-c" not in page
+    stats = texts(page, ".stats .stat dd")
+    assert stats[:3] == ["2", "6", "7"]  # two courses; Ann–Fien; ties: A–B, B–C, C–D, C–E, D–E, D–F, E–F
+    for name in ("Ann", "Bob", "Gert", "Hanne", "Geheime"):
+        assert name not in page  # codes only for an LMS administrator who is not a named organisation admin
+    risks = soup(page).select(".org-risk")
+    first = " ".join(risks[0].get_text(" ").split())
+    # Subsidies: one holder (Ann); Bob, one tie away, needs it.
+    assert first.startswith("Subsidies 1 holder") and "Only one person holds it." in first
+    assert "Could receive it" in first
+
+
+def test_named_organisation_admins_see_names_and_leaving_counts(client, launches, org, tmp_path):
+    platform, people, view = org
+    records.add_admin(platform, people["Gert"].sub)
+    records.replace_leaving(platform, [(people["Ann"].sub, date.fromisoformat(SOON))])
+    db.session.commit()
+    page = html.unescape(open_view(client, launches, view, role="learner", user=people["Gert"]).get_data(as_text=True))
+    first = " ".join(soup(page).select(".org-risk")[0].get_text(" ").split())
+    assert "Subsidies" in first and "Held by: Ann" in first and "1 leaves" in first
+    assert "Everyone who holds it leaves within the horizon." in first and "Bob" in first
+    assert "Hanne" not in page and "Gert" not in page  # course C is not included; Gert only looks
+
+
+def test_opting_out_leaves_a_person_out_of_every_figure_and_export(client, launches, org):
+    platform, people, view = org
+    records.add_admin(platform, people["Hanne"].sub)
+    records.choose(people["Ann"].id, take_part=False)
+    db.session.commit()
+    admin = people["Hanne"]
+    page = html.unescape(open_view(client, launches, view, role="learner", user=admin).get_data(as_text=True))
+    assert "Ann" not in page and "Subsidies" not in page  # Ann held it alone: it is gone with her
+    assert texts(page, ".stats .stat dd")[1] == "5"
+    for name in ("people.csv", "ties.csv", "risks.csv", "network.graphml"):
+        body = open_view(client, launches, view, role="learner", user=admin, path=f"/export/{name}").get_data(
+            as_text=True)
+        assert "Ann" not in body and ("Bob" in body or name == "risks.csv"), (name, body)  # Bob holds no skill
+
+
+def test_groups_under_the_minimum_size_never_appear(client, launches, org):
+    _platform, _people, view = org
+    page = open_view(client, launches, view).get_data(as_text=True)
+    # Six people in all: no group reaches the minimum of five, so none is shown.
+    assert "No group is large enough to show." in html.unescape(page)
+    assert not soup(page).select(".net-table tbody tr")
+
+
+def test_too_few_people_show_nothing(client, launches):
+    view = launches.instance("organisation", settings=OrganisationActivity.default_settings(), title="Organisatie")
+    db.session.commit()
+    page = html.unescape(open_view(client, launches, view).get_data(as_text=True))
+    assert "The view appears once at least 5 people take part (now 0)" in page
+    assert not soup(page).select(".org-risk")
+
+
+def test_only_administrators_are_offered_it_and_it_gets_no_gradebook_column(client, launches):
+    instructor = launches.launch(role="instructor", deep_linking=True)
+    picker = client.get("/lti/deep-linking/", query_string=instructor.params()).get_data(as_text=True)
+    assert "/lti/deep-linking/organisation" not in picker
+    assert client.get("/lti/deep-linking/organisation", query_string=instructor.params()).status_code == 404
+    admin = launches.launch(role=ADMIN, deep_linking=True)
+    assert "/lti/deep-linking/organisation" in client.get("/lti/deep-linking/", query_string=admin.params()).get_data(
+        as_text=True)
+    assert OrganisationActivity.graded is False
