@@ -1,9 +1,11 @@
-"""The demo course and its people: one facilitator and six learners with Flemish names."""
+"""The demo course and its people: one facilitator, six learners with Flemish names, and the LMS's administrator."""
 from dataclasses import dataclass
 
 LIS = "http://purl.imsglobal.org/vocab/lis/v2/"
 INSTRUCTOR_ROLES = (LIS + "membership#Instructor", LIS + "institution/person#Faculty")
 LEARNER_ROLES = (LIS + "membership#Learner", LIS + "institution/person#Student")
+# Moodle sends a site administrator's institution role beside their course role.
+ADMIN_ROLES = (LIS + "membership#Instructor", LIS + "institution/person#Administrator")
 COURSE_TYPE = LIS + "course#CourseOffering"
 
 COURSE_ID = "zw-lerend-netwerk-2025"
@@ -20,6 +22,7 @@ class Person:
     family_name: str
     locale: str
     is_instructor: bool = False
+    is_admin: bool = False  # the LMS's administrator (also teaches in the demo course)
 
     @property
     def name(self):
@@ -29,11 +32,15 @@ class Person:
     @property
     def label(self):
         """How the user switcher shows this person."""
+        if self.is_admin:
+            return f"{self.name} (beheerder)"
         return f"{self.name} (begeleider)" if self.is_instructor else self.name
 
     @property
     def roles(self):
         """Full LIS role URIs in the demo course."""
+        if self.is_admin:
+            return list(ADMIN_ROLES)
         return list(INSTRUCTOR_ROLES if self.is_instructor else LEARNER_ROLES)
 
     @property
@@ -50,6 +57,7 @@ PEOPLE = (
     Person("learner4", "Bram", "Wouters", "nl-BE"),
     Person("learner5", "Yasmina", "El Amrani", "en-GB"),
     Person("learner6", "Jens", "Goossens", "nl-BE"),
+    Person("admin", "Lien", "De Smet", "nl-BE", is_instructor=True, is_admin=True),
 )
 BY_ID = {person.id: person for person in PEOPLE}
 DEFAULT_USER = "facilitator"

@@ -29,10 +29,10 @@ def tool_frame(page):
     return page.frame(name=FRAME_NAME)
 
 
-def add_activity(page, lms_url, type_id, title, fields=None, configure=None):
-    """As the facilitator: Add an activity → `type_id` → settings (the title, `fields` by element id, then
-    `configure(frame)` for anything else) → add. Returns the LMS link id."""
-    switch_user(page, lms_url, "facilitator")
+def add_activity(page, lms_url, type_id, title, fields=None, configure=None, user="facilitator"):
+    """As the facilitator (or `user`): Add an activity → `type_id` → settings (the title, `fields` by element
+    id, then `configure(frame)` for anything else) → add. Returns the LMS link id."""
+    switch_user(page, lms_url, user)
     page.click("#add-activity")
     open_settings(page, type_id)
     frame = tool(page)

@@ -13,9 +13,12 @@ def test_all_members_with_lis_roles_and_names(lms, http, get_token):
     assert body["id"] == lms.state.memberships_url()
     assert body["context"] == {"id": people.COURSE_ID, "label": people.COURSE_LABEL, "title": people.COURSE_TITLE}
     members = {m["user_id"]: m for m in body["members"]}
-    assert len(members) == 7 and "Link" not in response.headers
+    assert len(members) == 8 and "Link" not in response.headers
     assert members["facilitator"]["roles"][0] == "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
     assert members["learner3"]["roles"][0] == "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner"
+    # The LMS's administrator teaches in the course too, as Moodle sends a site admin's roles.
+    assert members["admin"]["roles"] == ["http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor",
+                                         "http://purl.imsglobal.org/vocab/lis/v2/institution/person#Administrator"]
     assert members["learner1"]["name"] == "Lotte Janssens" and members["learner1"]["status"] == "Active"
 
 
@@ -44,7 +47,7 @@ def test_role_filter(lms, http, get_token):
     assert len(learners) == 6
     full = "http://purl.imsglobal.org/vocab/lis/v2/membership#Instructor"
     assert [m["user_id"] for m in http.get(url, params={"role": full}, headers=headers).json()["members"]] \
-        == ["facilitator"]
+        == ["facilitator", "admin"]
 
 
 def test_resource_link_must_exist(lms, http, get_token):

@@ -65,7 +65,7 @@ def test_learner_sees_only_their_own_gradebook_row(lms):
 
 def test_members_view_is_for_the_facilitator(lms):
     html = lms.lms_client("facilitator").get("/members").get_data(as_text=True)
-    assert html.count("<tr data-user=") == 7 and "Yasmina El Amrani" in html and "en-GB" in html
+    assert html.count("<tr data-user=") == 8 and "Yasmina El Amrani" in html and "en-GB" in html
     assert lms.lms_client("learner1").get("/members").status_code == 403
 
 
