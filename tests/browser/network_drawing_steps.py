@@ -3,6 +3,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 from activities.network.sociogram.tie_routes import curve_points
 from tests.activities.network.geometry_checks import lines_through_nodes, overlapping_nodes, shared_angles
@@ -60,13 +61,17 @@ def ties(svg):
 
 
 def add_by_list(frame, label, location, ring="0", relations=()):
-    """Add a person with the list view's form (ring "0": not placed yet)."""
+    """Add a person with the list view's form (ring "0": not placed yet); returns once the list shows them."""
+    people = frame.locator("#your-contacts li.net-item")
+    before = people.count()
     frame.locator("#label").fill(label)
     frame.locator("#location").select_option(location)
     frame.locator(f"form[action*='/contacts?'] input[name=ring][value='{ring}']").check()
     for relation in relations:
         frame.locator(f"form[action*='/contacts?'] input[name=relations][value='{relation}']").check()
     frame.locator("form[action*='/contacts?'] button[type=submit]").click()
+    # The page before the click may already say "Added" for the previous person: wait for the new list.
+    expect(people).to_have_count(before + 1)
     frame.locator(".notice--success").wait_for()
 
 
