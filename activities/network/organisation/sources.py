@@ -31,7 +31,8 @@ class OrgSources:
 def included_placements(platform_id: int) -> list[ActivityInstance]:
     """The network placements of this registration whose facilitators included them."""
     rows = db.session.execute(select(ActivityInstance).where(
-        ActivityInstance.platform_id == platform_id, ActivityInstance.activity_type == "network")).scalars()
+        ActivityInstance.platform_id == platform_id, ActivityInstance.activity_type == "network")
+        .order_by(ActivityInstance.id)).scalars()
     return [instance for instance in rows if network_settings.load(instance.settings).organisation_view]
 
 
@@ -76,5 +77,5 @@ def gather(platform_id: int) -> OrgSources:
     leaving = dict(db.session.execute(select(User.sub, OrgLeaving.leaving_on)
                                       .join(OrgLeaving, OrgLeaving.user_id == User.id)
                                       .where(OrgLeaving.platform_id == platform_id)).all())
-    return OrgSources(tuple(courses), tuple(ties), frozenset(people), tuple(holdings), tuple(needs),
+    return OrgSources(tuple(sorted(set(courses))), tuple(ties), frozenset(people), tuple(holdings), tuple(needs),
                       {sub: day for sub, day in leaving.items() if sub not in out}, names)
