@@ -64,6 +64,12 @@ def test_the_administrator_adds_the_organisation_view_and_a_learner_is_refused(p
     first = frame.locator(".org-risk").first
     expect(first).to_contain_text("Subsidies")
     expect(first).to_contain_text("Maar één persoon heeft ze.")  # the administrator's LMS speaks Dutch
+    # The picture, coloured by the most exposed skill: one holder (Lotte), one who needs it (Wout).
+    picture = frame.locator("svg.org-picture")
+    expect(picture.locator("circle")).to_have_count(5)
+    expect(picture.locator("circle.org-dot--holder")).to_have_count(1)
+    expect(picture.locator("circle.org-dot--needs")).to_have_count(1)
+    expect(frame.locator("button[data-print]")).to_be_visible()  # shown by its script (the CSP allows no inline)
     main = frame.locator("main").inner_text()
     assert not [p for p in PEOPLE if p.family_name in main], "codes only for an LMS administrator"
     assert audit_page(lms.tool_frame(page), "organisation") == []

@@ -9,6 +9,7 @@ from datetime import date
 from flask_babel import lazy_gettext as _l
 
 from activities.network.analysis import knowledge_risk, org_graph
+from activities.network.organisation import picture
 from activities.network.organisation.sources import OrgSources, gather
 from lti_tool.participant_codes import participant_code
 
@@ -38,6 +39,20 @@ class OrgView:
     enough: bool
     min_group: int
     horizon_years: int
+    needed: dict
+
+    def risk_of(self, skill):
+        """The risk of one skill key, or the most exposed skill when the key is unknown (or None)."""
+        return next((r for r in self.risks if r.skill == skill), self.risks[0] if self.risks else None)
+
+    def skill_choices(self):
+        """(key, name) of every skill, most exposed first, for choosing the one the picture shows."""
+        return [(r.skill, self.skill_names.get(r.skill, r.skill)) for r in self.risks]
+
+    def picture(self, skill):
+        """The network coloured by one skill (None when there is nobody, or too many people to draw)."""
+        risk = self.risk_of(skill)
+        return picture.draw(self, risk, self.needed.get(risk.skill, frozenset()) if risk else frozenset())
 
     def label(self, person):
         """A person as this viewer may see them: a name for named admins (when the LMS sent it), else a code."""
@@ -51,6 +66,22 @@ class OrgView:
                      receivers=sorted(self.label(p) for p in r.receivers)[:5],
                      reasons=[REASONS[code] for code in r.reasons], red=len(r.staying) <= 1)
                 for r in self.risks[:limit]]
+
+    def heat_rows(self, limit=12):
+        """Skills × groups: for the most held skills, how many of each shown group hold them, with a shade
+        0–4 for the share of the group (none, under a tenth, under a quarter, under a half, half or more)."""
+        if not self.groups:
+            return []
+        common = sorted(self.risks, key=lambda r: (-len(r.holders), r.skill))[:limit]
+        rows = []
+        for risk in common:
+            cells = []
+            for group in self.groups:
+                held = len(group & risk.holders)
+                share = held / len(group)
+                cells.append((held, 0 if not held else 1 if share < .1 else 2 if share < .25 else 3 if share < .5 else 4))
+            rows.append((self.skill_names.get(risk.skill, risk.skill), cells))
+        return rows
 
     def group_rows(self):
         """Per group (of at least the minimum size): its size, who leaves, and its most held skills."""
@@ -80,10 +111,11 @@ def build(platform_id, horizon_years, min_group, with_names, today=None):
     network = org_graph.merge(sources.ties, people=sources.people)
     enough = len(network.people) >= min_group
     leaving = knowledge_risk.leaving_within(sources.leaving, today or date.today(), horizon_years * 365)
-    risks = knowledge_risk.rank_risks(network, knowledge_risk.holders_by_skill(sources.holdings),
-                                      knowledge_risk.holders_by_skill(sources.needs), leaving) if enough else []
+    needed = knowledge_risk.holders_by_skill(sources.needs)
+    risks = knowledge_risk.rank_risks(network, knowledge_risk.holders_by_skill(sources.holdings), needed,
+                                      leaving) if enough else []
     groups = org_graph.visible_groups(org_graph.communities(network), min_group) if enough else []
     labels = {person: (sources.names.get(person) if with_names and sources.names.get(person) else
                        participant_code(f"org:{platform_id}", person)) for person in network.people}
     return OrgView(sources, network, groups, risks, labels, _skill_names(sources.holdings), leaving & set(labels),
-                   enough, min_group, horizon_years)
+                   enough, min_group, horizon_years, needed)

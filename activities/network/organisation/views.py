@@ -1,5 +1,5 @@
 """The organisation view's page and exports, for administrators only."""
-from flask import g, render_template
+from flask import g, render_template, request
 
 from activities.network.organisation import exports, page, records
 from activities.network.organisation.activity import load, may_open, org_bp
@@ -26,7 +26,10 @@ def index(instance):
     """Who knows what across the courses that take part, and where knowledge may be lost."""
     if not may_open(g.launch):
         return _refused()
-    return render_template("activities/organisation/index.html", instance=instance, view=_view(instance))
+    view = _view(instance)
+    chosen = view.risk_of(request.args.get("skill"))
+    return render_template("activities/organisation/index.html", instance=instance, view=view, chosen=chosen,
+                           picture=view.picture(chosen.skill) if chosen else None)
 
 
 @org_bp.get("/<id:iid>/export/<name>")

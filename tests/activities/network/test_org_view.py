@@ -141,3 +141,49 @@ def test_only_administrators_are_offered_it_and_it_gets_no_gradebook_column(clie
     assert "/lti/deep-linking/organisation" in client.get("/lti/deep-linking/", query_string=admin.params()).get_data(
         as_text=True)
     assert OrganisationActivity.graded is False
+
+
+def test_the_picture_colours_the_network_by_the_chosen_skill(client, launches, org):
+    platform, people, view = org
+    records.replace_leaving(platform, [(people["Dirk"].sub, date.fromisoformat(SOON))])
+    db.session.commit()
+    page = soup(open_view(client, launches, view).get_data(as_text=True))
+    # By default the most exposed skill: Subsidies (Ann holds it, Bob needs it).
+    picture = page.select_one("svg.org-picture")
+    assert [c["class"][1] for c in picture.select("circle")].count("org-dot--holder") == 1
+    assert [c["class"][1] for c in picture.select("circle")].count("org-dot--needs") == 1
+    assert len(picture.select("circle")) == 6 and len(picture.select("line")) == 7
+    assert picture.select_one("desc").get_text() == (
+        "Holding it: 1 of 6 people; of them leaving within the horizon: 0; needing it: 1.")
+    assert page.select_one("#skill option[selected]").get_text() == "Subsidies"
+    # Planning: Dirk, Eva and Fien hold it (said by others, or offered by Eva); Dirk leaves.
+    key = next(o["value"] for o in page.select("#skill option") if o.get_text() == "Planning")
+    handle = launches.launch(view, role=ADMIN, locale="en")
+    chosen = soup(client.get(f"/organisation/{view.id}", query_string={**handle.params(), "skill": key})
+                  .get_data(as_text=True))
+    kinds = [c["class"][1] for c in chosen.select("svg.org-picture circle")]
+    assert kinds.count("org-dot--holder") == 2 and kinds.count("org-dot--leaving") == 1
+    assert chosen.select_one("svg.org-picture desc").get_text() == (
+        "Holding it: 3 of 6 people; of them leaving within the horizon: 1; needing it: 0.")
+    labels = {c.select_one("title").get_text() for c in chosen.select("svg.org-picture circle")}
+    assert all(label.startswith("P-") for label in labels) and len(labels) == 6  # codes, one per person
+
+
+def test_the_heat_map_counts_each_groups_holders_and_shades_their_share():
+    from activities.network.analysis import knowledge_risk, org_graph
+    from activities.network.organisation.page import OrgView
+
+    team_a = [f"a{n}" for n in range(10)]
+    team_b = [f"b{n}" for n in range(5)]
+    ties = [(x, y, 1.0) for team in (team_a, team_b) for i, x in enumerate(team) for y in team[i + 1:]]
+    network = org_graph.merge(ties + [("a0", "b0", 0.1)])
+    groups = org_graph.visible_groups(org_graph.communities(network), 5)
+    holders = knowledge_risk.holders_by_skill([(p, "Planning") for p in team_a[:6]] + [("b1", "Planning")] +
+                                              [("a1", "Lean")] + [(p, "Wondzorg") for p in team_b])
+    risks = knowledge_risk.rank_risks(network, holders, {}, frozenset())
+    view = OrgView(None, network, groups, risks, {p: p for p in network.people}, {}, frozenset(), True, 5, 5, {})
+    assert [len(g) for g in groups] == [10, 5]
+    # Planning: 6 of 10 (half or more: 4) and 1 of 5 (under a quarter: 2); wound care (the vocabulary's key for
+    # wondzorg): all of group 2; Lean: 1 of 10 (a tenth: 2) and none. Skill names fall back to the key here.
+    assert view.heat_rows() == [("planning", [(6, 4), (1, 2)]), ("wound_care", [(0, 0), (5, 4)]),
+                                ("lean", [(1, 2), (0, 0)])]
