@@ -41,6 +41,13 @@ def _records(raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], c
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    try:
+        yield from _rows(reader, required, optional, checked)
+    except csv.Error as exc:  # a NUL byte, a quote never closed: say where, import nothing
+        checked.problems.append((reader.line_num or 1, f"not readable as CSV ({exc})"))
+
+
+def _rows(reader, required, optional, checked):
     header = [name.strip().casefold() for name in next(reader, [])]
     missing = [name for name in required if name not in header]
     unknown = [name for name in header if name and name not in required + optional]

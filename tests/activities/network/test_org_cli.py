@@ -121,3 +121,13 @@ def test_the_privacy_export_and_erase_cover_the_hr_files_and_the_admin_role(run)
     db.session.expire_all()
     assert [s.skill for s in OrgSkill.query] == ["Lean"] and OrgLeaving.query.count() == 0
     assert OrgAdmin.query.count() == 0
+
+
+def test_a_file_that_is_not_csv_or_not_utf8_is_refused_without_a_traceback(run):
+    huge = run("org", "skills", "import", "--issuer", ISSUER, file="user,skill\nu-1," + "x" * 200_000 + "\n")
+    assert huge.exit_code == 1 and "line 2: not readable as CSV" in huge.output
+    assert run("org", "skills", "import", "--issuer", ISSUER, file="user,skill\nu-1,Excel\n").exit_code == 0
+    from activities.network.organisation.hr_files import read_skills
+
+    latin = read_skills("user,skill\nu-1,Café\n".encode("latin-1"))  # an old spreadsheet's "CSV"
+    assert not latin.ok and "not UTF-8" in latin.problems[0][1]
