@@ -187,3 +187,30 @@ def test_the_heat_map_counts_each_groups_holders_and_shades_their_share():
     # wondzorg): all of group 2; Lean: 1 of 10 (a tenth: 2) and none. Skill names fall back to the key here.
     assert view.heat_rows() == [("planning", [(6, 4), (1, 2)]), ("wound_care", [(0, 0), (5, 4)]),
                                 ("lean", [(1, 2), (0, 0)])]
+
+
+def test_the_course_says_it_takes_part_and_a_learner_opts_out_from_the_page(client, launches, org):
+    from lti_tool.models import ActivityInstance
+
+    _platform, people, view = org
+    included = ActivityInstance.query.filter_by(title="Netwerk course-a").one()
+    excluded = ActivityInstance.query.filter_by(title="Netwerk course-c").one()
+    facilitator = launches.instructor(included, locale="en")
+    assert "In the organisation view" in html.unescape(
+        client.get(f"/network/{included.id}", query_string=facilitator.params()).get_data(as_text=True))
+    assert "In the organisation view" not in html.unescape(client.get(
+        f"/network/{excluded.id}", query_string=launches.instructor(excluded, locale="en").params()).get_data(as_text=True))
+    ann = launches.launch(included, user=people["Ann"], locale="en")
+    page = soup(client.get(f"/network/{included.id}", query_string=ann.params()).get_data(as_text=True))
+    card = page.select_one(".net-org")
+    assert "This course takes part in the organisation view" in card.get_text()
+    form = card.select_one("form")
+    response = client.post(form["action"], data=ann.form(choice="out"))
+    assert response.status_code == 303 and "done=org_out" in response.headers["Location"]
+    after = html.unescape(client.get(f"/network/{included.id}", query_string=ann.params(done="org_out")).get_data(
+        as_text=True))
+    assert "You are left out of the organisation view" in after and "Take part again" in after
+    assert texts(open_view(client, launches, view).get_data(as_text=True), ".stats .stat dd")[1] == "5"
+    # Back in: counted again at the next look.
+    assert client.post(form["action"], data=ann.form(choice="in")).status_code == 303
+    assert texts(open_view(client, launches, view).get_data(as_text=True), ".stats .stat dd")[1] == "6"
