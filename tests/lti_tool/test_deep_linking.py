@@ -82,3 +82,16 @@ def _form_fields(html):
     for name, body in re.findall(r'<textarea[^>]*name="([^"]+)"[^>]*>(.*?)</textarea>', html, re.S):
         fields[name] = body.strip()
     return fields
+
+
+def test_an_administrator_adds_the_organisation_view_without_a_gradebook_column(client, launches, db):
+    admin = launches.launch(role="admin", deep_linking=True, locale="en")
+    form = client.get("/lti/deep-linking/organisation", query_string=admin.params()).get_data(as_text=True)
+    fields = _form_fields(form)
+    fields.update(admin.form(title="Kennis in de organisatie"))
+    response = client.post("/lti/deep-linking/organisation", data=fields)
+    assert response.status_code == 200, response.get_data(as_text=True)[:2000]
+    (item,) = _decode_response(response.get_data(as_text=True))[DL + "content_items"]
+    assert item["title"] == "Kennis in de organisatie" and "lineItem" not in item
+    instance = ActivityInstance.query.filter_by(ref=item["custom"]["leernetwerk_ref"]).one()
+    assert instance.activity_type == "organisation" and instance.settings == {"horizon_years": 5, "min_group_size": 5}
