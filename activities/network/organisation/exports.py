@@ -63,6 +63,16 @@ def _graphml(view):
                          f'<data key="group">{group_of.get(person, "")}</data></node>')
         for e in graph.es:
             lines.append(f'    <edge source="n{e.source}" target="n{e.target}"><data key="weight">{e["weight"]:.3f}</data></edge>')
+        # People outside the LMS: one node per category, as on a course's network, never a person.
+        places = sorted({place for _person, place, _n in view.sources.outside})
+        index = {person: i for i, person in enumerate(people)}
+        for k, place in enumerate(places):
+            lines.append(f'    <node id="c{k}"><data key="label">{_text(place or "?")}</data>'
+                         f'<data key="group">outside</data></node>')
+        for person, place, count in view.sources.outside:
+            if person in index:
+                lines.append(f'    <edge source="n{index[person]}" target="c{places.index(place)}">'
+                             f'<data key="weight">{count}</data></edge>')
     lines += ["  </graph>", "</graphml>", ""]
     return "\n".join(lines)
 

@@ -11,6 +11,7 @@ from flask_babel import lazy_gettext as _l
 from activities.network.analysis import knowledge_risk, org_graph
 from activities.network.organisation import picture
 from activities.network.organisation.sources import OrgSources, gather
+from lti_tool.i18n import current_language
 from lti_tool.participant_codes import participant_code
 
 REASONS = {
@@ -83,6 +84,14 @@ class OrgView:
             rows.append((self.skill_names.get(risk.skill, risk.skill), cells))
         return rows
 
+    def outside_rows(self):
+        """(category, ties, people with such ties) for people outside the LMS, most ties first; no names."""
+        ties, people = Counter(), defaultdict(set)
+        for person, place, count in self.sources.outside:
+            ties[place] += count
+            people[place].add(person)
+        return sorted(((place, n, len(people[place])) for place, n in ties.items()), key=lambda row: (-row[1], row[0]))
+
     def group_rows(self):
         """Per group (of at least the minimum size): its size, who leaves, and its most held skills."""
         holders = defaultdict(set)
@@ -107,7 +116,7 @@ def _skill_names(holdings):
 
 def build(platform_id, horizon_years, min_group, with_names, today=None):
     """The organisation view of one registration as the viewer may see it."""
-    sources = gather(platform_id)
+    sources = gather(platform_id, current_language())
     network = org_graph.merge(sources.ties, people=sources.people)
     enough = len(network.people) >= min_group
     leaving = knowledge_risk.leaving_within(sources.leaving, today or date.today(), horizon_years * 365)

@@ -2,6 +2,7 @@
 who opted out (left out of every figure, at the next computation)."""
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 
@@ -10,6 +11,7 @@ from sqlalchemy import select
 from activities.network import convert, moments
 from activities.network import settings as network_settings
 from activities.network.analysis.course_network import tie_strength
+from activities.network.content import text_of
 from activities.network.organisation.models import OrgLeaving, OrgOptOut, OrgSkill
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance, Context, User
@@ -26,6 +28,8 @@ class OrgSources:
     needs: tuple[tuple[str, str], ...]
     leaving: dict[str, date]
     names: dict[str, str]
+    # Ties to people outside the LMS: (person, category as the course names it, how many); never a name.
+    outside: tuple[tuple[str, str, int], ...] = ()
 
 
 def included_placements(platform_id: int) -> list[ActivityInstance]:
@@ -42,10 +46,11 @@ def opted_out(platform_id: int) -> frozenset[str]:
                                         .where(User.platform_id == platform_id)).scalars())
 
 
-def gather(platform_id: int) -> OrgSources:
+def gather(platform_id: int, language: str = "en") -> OrgSources:
     """Everything the organisation view of one registration counts, opted-out people left out."""
     out = opted_out(platform_id)
     ties, people, holdings, needs, names, courses = [], set(), [], [], {}, []
+    outside = Counter()
     for instance in included_placements(platform_id):
         config = network_settings.load(instance.settings)
         courses.append(db.session.get(Context, instance.context_id).title or instance.title)
@@ -57,9 +62,12 @@ def gather(platform_id: int) -> OrgSources:
             names[owner] = user.name or ""
             holdings += [(owner, tag) for tag in drawing.offer_tags or ()]
             needs += [(owner, tag) for tag in drawing.need_tags or ()]
+            places = {loc["key"]: text_of(loc, language) for loc in config.locations}
             for contact in drawing.contacts:
-                # People outside the LMS are categories on a course's page; here they are no one.
-                if not contact.member_sub or contact.member_sub in out:
+                if not contact.member_sub:  # someone outside the LMS: only the category they are in counts
+                    outside[(owner, places.get(contact.location) or "")] += 1
+                    continue
+                if contact.member_sub in out:
                     continue
                 people.add(contact.member_sub)
                 # An unplaced classmate (ring 0) still counts, as the weakest tie.
@@ -78,4 +86,5 @@ def gather(platform_id: int) -> OrgSources:
                                       .join(OrgLeaving, OrgLeaving.user_id == User.id)
                                       .where(OrgLeaving.platform_id == platform_id)).all())
     return OrgSources(tuple(sorted(set(courses))), tuple(ties), frozenset(people), tuple(holdings), tuple(needs),
-                      {sub: day for sub, day in leaving.items() if sub not in out}, names)
+                      {sub: day for sub, day in leaving.items() if sub not in out}, names,
+                      tuple((person, place, n) for (person, place), n in sorted(outside.items())))

@@ -214,3 +214,22 @@ def test_the_course_says_it_takes_part_and_a_learner_opts_out_from_the_page(clie
     # Back in: counted again at the next look.
     assert client.post(form["action"], data=ann.form(choice="in")).status_code == 303
     assert texts(open_view(client, launches, view).get_data(as_text=True), ".stats .stat dd")[1] == "6"
+
+
+def test_people_outside_the_lms_count_only_by_where_they_are(client, launches, org):
+    from activities.network.models import Drawing as DrawingRow
+
+    _platform, people, view = org
+    ann, bob = (DrawingRow.query.filter_by(user_id=people[name].id).one() for name in ("Ann", "Bob"))
+    for drawing, key, label, location in ((ann, "x1", "Mevr. Klant", "customer"), (ann, "x2", "K.", "customer"),
+                                          (bob, "x3", "Leverancier Jan", "supplier")):
+        db.session.add(Contact(drawing_id=drawing.id, key=key, label=label, label_norm=label.casefold(),
+                               location=location, ring=2, relations=["asked"]))
+    db.session.commit()
+    page = open_view(client, launches, view).get_data(as_text=True)
+    rows = texts(page, "section[aria-labelledby=outside-title] tbody tr")
+    assert rows == ["Customer 2 1", "Supplier 1 1"]  # two ties of one person, one of another
+    assert "Klant" not in html.unescape(page) and "Jan" not in html.unescape(page)
+    graphml = open_view(client, launches, view, path="/export/network.graphml").get_data(as_text=True)
+    assert graphml.count('<data key="group">outside</data>') == 2 and "Mevr" not in graphml
+    assert '<data key="weight">2</data>' in graphml
