@@ -8,10 +8,11 @@ from datetime import date
 
 from sqlalchemy import select
 
-from activities.network import convert, moments
+from activities.network import moments
 from activities.network import settings as network_settings
 from activities.network.analysis.course_network import tie_strength
 from activities.network.content import text_of
+from activities.network.models import Contact, Drawing
 from activities.network.organisation.models import OrgLeaving, OrgOptOut, OrgSkill
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance, Context, User
@@ -46,6 +47,18 @@ def opted_out(platform_id: int) -> frozenset[str]:
                                         .where(User.platform_id == platform_id)).scalars())
 
 
+def _rows(instance_id, moment_key):
+    """The moment's drawings and their contacts as plain rows: at thousands of people, loading them as objects
+    cost more than everything the view then computes."""
+    at_moment = (Drawing.activity_instance_id == instance_id, Drawing.moment_key == moment_key)
+    drawings = db.session.execute(select(Drawing.id, User.sub, User.name, Drawing.offer_tags, Drawing.need_tags)
+                                  .join(User, User.id == Drawing.user_id).where(*at_moment).order_by(Drawing.id)).all()
+    contacts = db.session.execute(select(Contact.drawing_id, Contact.member_sub, Contact.ring, Contact.location,
+                                         Contact.knows).join(Drawing, Drawing.id == Contact.drawing_id)
+                                  .where(*at_moment).order_by(Contact.id)).all()
+    return drawings, contacts
+
+
 def gather(platform_id: int, language: str = "en") -> OrgSources:
     """Everything the organisation view of one registration counts, opted-out people left out."""
     out = opted_out(platform_id)
@@ -54,25 +67,28 @@ def gather(platform_id: int, language: str = "en") -> OrgSources:
     for instance in included_placements(platform_id):
         config = network_settings.load(instance.settings)
         courses.append(db.session.get(Context, instance.context_id).title or instance.title)
-        for drawing, user in convert.moment_drawings(instance, moments.current_key(instance, config)):
-            owner = user.sub
-            if owner in out:
+        places = {loc["key"]: text_of(loc, language) for loc in config.locations}
+        drawings, contacts = _rows(instance.id, moments.current_key(instance, config))
+        owners = {}
+        for drawing_id, sub, name, offers, wants in drawings:
+            if sub in out:
                 continue
-            people.add(owner)
-            names[owner] = user.name or ""
-            holdings += [(owner, tag) for tag in drawing.offer_tags or ()]
-            needs += [(owner, tag) for tag in drawing.need_tags or ()]
-            places = {loc["key"]: text_of(loc, language) for loc in config.locations}
-            for contact in drawing.contacts:
-                if not contact.member_sub:  # someone outside the LMS: only the category they are in counts
-                    outside[(owner, places.get(contact.location) or "")] += 1
-                    continue
-                if contact.member_sub in out:
-                    continue
-                people.add(contact.member_sub)
+            owners[drawing_id] = sub
+            people.add(sub)
+            names[sub] = name or ""
+            holdings += [(sub, tag) for tag in offers or ()]
+            needs += [(sub, tag) for tag in wants or ()]
+        for drawing_id, member, ring, location, knows in contacts:
+            owner = owners.get(drawing_id)
+            if owner is None:
+                continue
+            if not member:  # someone outside the LMS: only the category they are in counts
+                outside[(owner, places.get(location) or "")] += 1
+            elif member not in out:
+                people.add(member)
                 # An unplaced classmate (ring 0) still counts, as the weakest tie.
-                ties.append((owner, contact.member_sub, tie_strength(contact.ring, config.ring_count)))
-                holdings += [(contact.member_sub, tag) for tag in contact.knows or ()]
+                ties.append((owner, member, tie_strength(ring, config.ring_count)))
+                holdings += [(member, tag) for tag in knows or ()]
     hr = db.session.execute(select(User.sub, User.name, OrgSkill.skill).join(OrgSkill, OrgSkill.user_id == User.id)
                             .where(OrgSkill.platform_id == platform_id)).all()
     holdings += [(sub, skill) for sub, _name, skill in hr if sub not in out]
