@@ -64,7 +64,7 @@ class OrgView:
         return [dict(skill=self.skill_names.get(r.skill, r.skill), holders=len(r.holders), leaving=len(r.leaving),
                      staying=len(r.staying), holder_labels=sorted(self.label(p) for p in r.holders),
                      splitters=sorted(self.label(p) for p in r.splitters),
-                     receivers=sorted(self.label(p) for p in r.receivers)[:5],
+                     receivers=sorted(self.label(p) for p in r.receivers),
                      reasons=[REASONS[code] for code in r.reasons], red=len(r.staying) <= 1)
                 for r in self.risks[:limit]]
 

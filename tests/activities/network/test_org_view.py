@@ -233,3 +233,24 @@ def test_people_outside_the_lms_count_only_by_where_they_are(client, launches, o
     graphml = open_view(client, launches, view, path="/export/network.graphml").get_data(as_text=True)
     assert graphml.count('<data key="group">outside</data>') == 2 and "Mevr" not in graphml
     assert '<data key="weight">2</data>' in graphml
+
+
+def test_long_lists_of_people_are_cut_on_the_page_and_whole_in_the_csv(client, launches, org):
+    platform, _people, view = org
+    records.replace_skills(platform, [(f"hr-{n:02d}", "Lean", None) for n in range(12)])
+    db.session.commit()
+    page = soup(open_view(client, launches, view).get_data(as_text=True))
+    lean = next(r for r in page.select(".org-risk") if r.select_one("h3").get_text(" ").startswith("Lean"))
+    held = lean.select_one(".org-risk__people")
+    assert len(held.select(".org-person")) == 10 and "and 2 more (all in the risks CSV)" in held.get_text()
+    csv = open_view(client, launches, view, path="/export/risks.csv").get_data(as_text=True)
+    row = next(line for line in csv.splitlines() if ",Lean," in line)
+    assert row.split(",")[5].count("; ") == 11  # all twelve holders
+    # More skills than the page lists: it says so, and the CSV has every one.
+    records.replace_skills(platform, [(f"hr-{n:02d}", f"Vaardigheid {n}", None) for n in range(40)])
+    db.session.commit()
+    page = html.unescape(open_view(client, launches, view).get_data(as_text=True))
+    assert "The 30 most exposed of 43 skills; the risks CSV has them all." in page  # 40 + Excel, Subsidies, Planning
+    assert len(soup(page).select(".org-risk")) == 30
+    csv = open_view(client, launches, view, path="/export/risks.csv").get_data(as_text=True)
+    assert len(csv.strip().splitlines()) == 44  # a header and 43 skills
