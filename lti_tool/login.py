@@ -15,7 +15,7 @@ from lti_tool.launch_errors import reject
 from lti_tool.models import LoginState
 from lti_tool.models.base import utcnow
 from lti_tool.platforms import family_of
-from lti_tool.registrations import deployment_known, login_platforms
+from lti_tool.registrations import deployment_known, platforms_named
 
 bp = Blueprint("lti_login", __name__)
 # Built once: logins come in bursts (a room opening an activity), and composing a statement costs more
@@ -113,7 +113,7 @@ def _storage_page(platform, params, state, secret, auth_url):
 
 
 def _find_platform(issuer, client_id):
-    platforms = login_platforms(issuer, client_id)
+    platforms = platforms_named(issuer, client_id)
     if not platforms:
         reject("unknown_platform", f"no registration for issuer {issuer!r} and client_id {client_id or '(none)'!r}")
     if len(platforms) > 1:

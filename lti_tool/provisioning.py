@@ -99,12 +99,12 @@ def _membership_row(connection, row, role):
         return
     # A returning learner's launch writes nothing here unless an hour passed or the role changed.
     changes = {"role": role} if row.role != role else {}
-    if changes:
-        bump_course(row.context_id)
     if row.last_launch_at is None or now - row.last_launch_at > LAUNCH_STAMP_EVERY:
         changes["last_launch_at"] = now
     if changes:
         _set(connection, _membership, row.membership_id, **changes)
+    if "role" in changes:
+        bump_course(row.context_id)  # dashboards list learners and facilitators apart
 
 
 def _placement(connection, platform, row, claims, link):

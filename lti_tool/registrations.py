@@ -27,9 +27,9 @@ def platform_columns(platform_id):
     return db.session.connection().execute(_PLATFORM, {"platform_id": platform_id}).first()
 
 
-def login_platforms(issuer, client_id):
-    """The registrations a login may mean, read-only: the one with this client id, or (without one) every
-    registration of the issuer, since Canvas shares its issuer between client ids."""
+def platforms_named(issuer, client_id):
+    """The registrations an issuer and client id may mean, read-only: the one with this client id, or (without
+    one) every registration of the issuer, since Canvas shares its issuer between client ids."""
     if client_id:
         return db.session.connection().execute(_ROW_OF_CLIENT, {"issuer": issuer, "client_id": client_id}).all()
     return db.session.connection().execute(_ROWS_OF_ISSUER, {"issuer": issuer}).all()

@@ -9,6 +9,7 @@ bp.cli.help = "The organisation view: who may open it, and the HR files it reads
 
 ISSUER = click.option("--issuer", required=True, help="The LMS's issuer, as registered (the organisation).")
 CLIENT_ID = click.option("--client-id", default=None, help="Needed when the issuer has several registrations.")
+USER = click.option("--user", "sub", required=True, help="The person's LMS user id (the launch's sub).")
 
 
 def _registration(issuer, client_id):
@@ -26,7 +27,7 @@ def admins():
 @admins.command("add")
 @ISSUER
 @CLIENT_ID
-@click.option("--user", "sub", required=True, help="The person's LMS user id (the launch's sub).")
+@USER
 def admins_add(issuer, client_id, sub):
     """Name a person an organisation admin: they see the organisation view, with names where the LMS sent them."""
     added = records.add_admin(_registration(issuer, client_id), sub)
@@ -37,7 +38,7 @@ def admins_add(issuer, client_id, sub):
 @admins.command("remove")
 @ISSUER
 @CLIENT_ID
-@click.option("--user", "sub", required=True, help="The person's LMS user id (the launch's sub).")
+@USER
 def admins_remove(issuer, client_id, sub):
     """Take the organisation admin role away."""
     removed = records.remove_admin(_registration(issuer, client_id), sub)

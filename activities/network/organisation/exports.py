@@ -11,8 +11,6 @@ from lti_tool.csv_export import table_csv
 
 REFUSED_TITLE = _l("The organisation view is for administrators")
 REFUSED_MESSAGE = _l("Ask your LMS administrator if you need it: they can name you an organisation admin.")
-NOT_FOUND_TITLE = _l("Page not found")
-NOT_FOUND_MESSAGE = _l("The page you asked for does not exist.")
 
 
 def render(name, view):

@@ -50,10 +50,9 @@ class OrgView:
         """(key, name) of every skill, most exposed first, for choosing the one the picture shows."""
         return [(r.skill, self.skill_names.get(r.skill, r.skill)) for r in self.risks]
 
-    def picture(self, skill):
-        """The network coloured by one skill (None when there is nobody, or too many people to draw)."""
-        risk = self.risk_of(skill)
-        return picture.draw(self, risk, self.needed.get(risk.skill, frozenset()) if risk else frozenset())
+    def picture(self, risk):
+        """The network coloured by one skill's risk (None when there is nobody, or too many people to draw)."""
+        return picture.draw(self, risk, self.needed.get(risk.skill, frozenset()))
 
     def label(self, person):
         """A person as this viewer may see them: a name for named admins (when the LMS sent it), else a code."""

@@ -5,20 +5,18 @@ from sqlalchemy import delete, select
 
 from activities.network.organisation.models import OrgAdmin, OrgLeaving, OrgOptOut, OrgSkill
 from lti_tool.extensions import db
-from lti_tool.models import Platform, User
+from lti_tool.models import User
 from lti_tool.models.base import insert_missing
+from lti_tool.registrations import platforms_named
 
 
 class NotFound(Exception):
     """No registration fits the issuer (and client id) given."""
 
 
-def registration(issuer: str, client_id: str | None = None) -> Platform:
-    """The one registration meant: by issuer, and by client id when the issuer has several (Canvas)."""
-    query = select(Platform).where(Platform.issuer == issuer)
-    if client_id:
-        query = query.where(Platform.client_id == client_id)
-    found = db.session.execute(query).scalars().all()
+def registration(issuer: str, client_id: str | None = None):
+    """The one registration meant (a read-only row): by issuer, and by client id when the issuer has several."""
+    found = platforms_named(issuer, client_id)
     if not found:
         raise NotFound(f"no registration for issuer {issuer!r}" + (f" and client id {client_id!r}" if client_id else ""))
     if len(found) > 1:
@@ -26,7 +24,7 @@ def registration(issuer: str, client_id: str | None = None) -> Platform:
     return found[0]
 
 
-def people(platform: Platform, subs) -> dict[str, int]:
+def people(platform, subs) -> dict[str, int]:
     """{LMS user id: user row id}, adding a row (no name yet) for anyone the tool has not seen launch:
     the HR files name everyone, and the privacy export and erase then find their rows like any other."""
     wanted = set(subs)
@@ -37,7 +35,7 @@ def people(platform: Platform, subs) -> dict[str, int]:
     return dict(rows)
 
 
-def replace_skills(platform: Platform, rows) -> int:
+def replace_skills(platform, rows) -> int:
     """The HR skills of the registration become exactly these (user, skill, level) rows; returns the count."""
     ids = people(platform, {user for user, _skill, _level in rows})
     db.session.execute(delete(OrgSkill).where(OrgSkill.platform_id == platform.id))
@@ -46,7 +44,7 @@ def replace_skills(platform: Platform, rows) -> int:
     return len(rows)
 
 
-def replace_leaving(platform: Platform, rows) -> int:
+def replace_leaving(platform, rows) -> int:
     """The leaving dates of the registration become exactly these (user, date) rows; returns the count."""
     ids = people(platform, {user for user, _day in rows})
     db.session.execute(delete(OrgLeaving).where(OrgLeaving.platform_id == platform.id))
@@ -54,18 +52,18 @@ def replace_leaving(platform: Platform, rows) -> int:
     return len(rows)
 
 
-def add_admin(platform: Platform, sub: str) -> bool:
+def add_admin(platform, sub: str) -> bool:
     """Name a person an organisation admin; False when they already were."""
     return bool(insert_missing(OrgAdmin, user_id=people(platform, [sub])[sub]))
 
 
-def remove_admin(platform: Platform, sub: str) -> bool:
+def remove_admin(platform, sub: str) -> bool:
     """Take the role away; False when they did not have it."""
     user_id = db.session.execute(select(User.id).where(User.platform_id == platform.id, User.sub == sub)).scalar()
     return user_id is not None and db.session.execute(delete(OrgAdmin).where(OrgAdmin.user_id == user_id)).rowcount > 0
 
 
-def admins(platform: Platform) -> list[tuple[str, str]]:
+def admins(platform) -> list[tuple[str, str]]:
     """(LMS user id, name) of the registration's organisation admins."""
     return db.session.execute(select(User.sub, User.name).join(OrgAdmin, OrgAdmin.user_id == User.id)
                               .where(User.platform_id == platform.id).order_by(User.sub)).all()

@@ -33,15 +33,16 @@ class OrgSources:
     outside: tuple[tuple[str, str, int], ...] = ()
 
 
-def included_placements(platform_id: int) -> list[ActivityInstance]:
-    """The network placements of this registration whose facilitators included them."""
-    rows = db.session.execute(select(ActivityInstance).where(
+def included_placements(platform_id: int) -> list[tuple[ActivityInstance, str]]:
+    """(placement, course title) of this registration's network placements whose facilitators included them."""
+    rows = db.session.execute(select(ActivityInstance, Context.title).join(
+        Context, Context.id == ActivityInstance.context_id).where(
         ActivityInstance.platform_id == platform_id, ActivityInstance.activity_type == "network")
-        .order_by(ActivityInstance.id)).scalars()
-    return [instance for instance in rows if network_settings.load(instance.settings).organisation_view]
+        .order_by(ActivityInstance.id)).all()
+    return [(instance, title) for instance, title in rows if network_settings.load(instance.settings).organisation_view]
 
 
-def opted_out(platform_id: int) -> frozenset[str]:
+def opted_out_subs(platform_id: int) -> frozenset[str]:
     """The subs of everyone of this registration who opted out."""
     return frozenset(db.session.execute(select(User.sub).join(OrgOptOut, OrgOptOut.user_id == User.id)
                                         .where(User.platform_id == platform_id)).scalars())
@@ -61,12 +62,12 @@ def _rows(instance_id, moment_key):
 
 def gather(platform_id: int, language: str = "en") -> OrgSources:
     """Everything the organisation view of one registration counts, opted-out people left out."""
-    out = opted_out(platform_id)
+    out = opted_out_subs(platform_id)
     ties, people, holdings, needs, names, courses = [], set(), [], [], {}, []
     outside = Counter()
-    for instance in included_placements(platform_id):
+    for instance, course_title in included_placements(platform_id):
         config = network_settings.load(instance.settings)
-        courses.append(db.session.get(Context, instance.context_id).title or instance.title)
+        courses.append(course_title or instance.title)
         places = {loc["key"]: text_of(loc, language) for loc in config.locations}
         drawings, contacts = _rows(instance.id, moments.current_key(instance, config))
         owners = {}

@@ -1,5 +1,5 @@
 """The organisation view's page and exports, for administrators only."""
-from flask import g, render_template, request
+from flask import abort, g, render_template, request
 
 from activities.network.organisation import exports, page, records
 from activities.network.organisation.activity import load, may_open, org_bp
@@ -29,7 +29,7 @@ def index(instance):
     view = _view(instance)
     chosen = view.risk_of(request.args.get("skill"))
     return render_template("activities/organisation/index.html", instance=instance, view=view, chosen=chosen,
-                           picture=view.picture(chosen.skill) if chosen else None)
+                           picture=view.picture(chosen) if chosen else None)
 
 
 @org_bp.get("/<id:iid>/export/<name>")
@@ -39,5 +39,5 @@ def export(instance, name):
     if not may_open(g.launch):
         return _refused()
     if name not in EXPORTS:
-        return error_response(404, exports.NOT_FOUND_TITLE, exports.NOT_FOUND_MESSAGE, new_reference())
+        abort(404)
     return download(exports.render(name, _view(instance)), f"organisation-{instance.id}-{name}", EXPORTS[name])

@@ -68,6 +68,8 @@ def test_only_administrators_reach_it(client, launches, org):
         assert "The organisation view is for administrators" in html.unescape(refused.get_data(as_text=True))
         assert open_view(client, launches, view, role=role, path="/export/risks.csv").status_code == 403
     assert open_view(client, launches, view).status_code == 200  # an LMS administrator
+    missing = open_view(client, launches, view, path="/export/passwords.csv")
+    assert missing.status_code == 404 and "Page not found" in missing.get_data(as_text=True)
     records.add_admin(_platform, people["Hanne"].sub)
     db.session.commit()
     assert open_view(client, launches, view, role="learner", user=people["Hanne"]).status_code == 200
