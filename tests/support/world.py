@@ -94,7 +94,7 @@ class World:
         learner, admin = self.launches.launch(instance), self.launches.launch(instance, role=ADMIN)
         records.add_admin(db.session.get(Platform, instance.platform_id), admin.user.sub)
         db.session.commit()
-        self.placements["organisation"] = Placement(instance, admin, learner, {"name": "risks.csv",
+        self.placements["organisation"] = Placement(instance, admin, learner, {"name": "risks.csv", "kind": "skills",
                                                                                "uid": learner.user.id})
 
     def placement_for(self, rule):

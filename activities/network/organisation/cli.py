@@ -1,8 +1,9 @@
 """`leernetwerk org …`: name the organisation view's admins and import the HR files it reads."""
 import click
+from flask_babel import force_locale
 
 from activities.network import bp
-from activities.network.organisation import hr_files, records
+from activities.network.organisation import hr_import, records
 from lti_tool.extensions import db
 
 bp.cli.help = "The organisation view: who may open it, and the HR files it reads (skills, leaving dates)."
@@ -69,13 +70,12 @@ def skills_import(issuer, client_id, leaving, file):
     """Replace the organisation's HR skills (columns user, skill, level) or, with --leaving, its leaving dates
     (user, leaving_date) by FILE. Every row is checked first; with any problem nothing is imported."""
     platform = _registration(issuer, client_id)
-    checked = (hr_files.read_leaving if leaving else hr_files.read_skills)(file.read())
-    if not checked.ok:
-        for line, problem in sorted(checked.problems):
+    with force_locale("en"):  # the command line speaks English, as its help does
+        outcome = hr_import.import_file(platform.id, "leaving" if leaving else "skills", file.read())
+        for line, problem in outcome.problems:
             click.echo(f"line {line}: {problem}", err=True)
-        raise click.ClickException(f"{len(checked.problems)} problem(s) in {file.name}; nothing was imported")
-    rows = [row[1:] for row in checked.rows]
-    count = records.replace_leaving(platform, rows) if leaving else records.replace_skills(platform, rows)
+    if not outcome.ok:
+        raise click.ClickException(f"{len(outcome.problems)} problem(s) in {file.name}; nothing was imported")
     db.session.commit()
     what = "leaving dates" if leaving else "skills"
-    click.echo(f"Imported {count} {what} for {len({row[0] for row in rows})} people; the previous {what} are replaced.")
+    click.echo(f"Imported {outcome.rows} {what} for {outcome.people} people; the previous {what} are replaced.")

@@ -12,6 +12,8 @@ import io
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from flask_babel import lazy_gettext as _l
+
 MAX_ROWS = 200_000
 MAX_SKILL = 120
 MAX_USER = 255
@@ -36,7 +38,7 @@ def _records(raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], c
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        checked.problems.append((1, f"the file is not UTF-8 text (byte {exc.start}); save it as CSV UTF-8"))
+        checked.problems.append((1, _l("The file is not UTF-8 text (byte %(byte)d): save it as CSV UTF-8.", byte=exc.start)))
         return
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
@@ -44,7 +46,7 @@ def _records(raw: bytes, required: tuple[str, ...], optional: tuple[str, ...], c
     try:
         yield from _rows(reader, required, optional, checked)
     except csv.Error as exc:  # a NUL byte, a quote never closed: say where, import nothing
-        checked.problems.append((reader.line_num or 1, f"not readable as CSV ({exc})"))
+        checked.problems.append((reader.line_num or 1, _l("Not readable as CSV (%(error)s).", error=str(exc))))
 
 
 def _rows(reader, required, optional, checked):
@@ -52,31 +54,31 @@ def _rows(reader, required, optional, checked):
     missing = [name for name in required if name not in header]
     unknown = [name for name in header if name and name not in required + optional]
     if missing or unknown:
-        said = [f"missing column(s): {', '.join(missing)}"] if missing else []
-        said += [f"unknown column(s): {', '.join(unknown)}"] if unknown else []
-        checked.problems.append((1, "; ".join(said) + f" (expected: {', '.join(required + optional)})"))
+        checked.problems.append((1, _l("Missing column(s): %(missing)s; unknown column(s): %(unknown)s. Expected: "
+                                       "%(expected)s.", missing=", ".join(missing) or "–",
+                                       unknown=", ".join(unknown) or "–", expected=", ".join(required + optional))))
         return
     for values in reader:
         line = reader.line_num
         if not any(v.strip() for v in values):
             continue  # blank lines, as spreadsheets leave them at the end
         if len(values) != len(header):
-            checked.problems.append((line, f"{len(values)} values where the header has {len(header)}"))
+            checked.problems.append((line, _l("%(values)d values where the header has %(columns)d.", values=len(values), columns=len(header))))
             continue
         if len(checked.rows) + len(checked.problems) >= MAX_ROWS:
-            checked.problems.append((line, f"more than {MAX_ROWS} rows; split the file"))
+            checked.problems.append((line, _l("More than %(max)d rows: split the file.", max=MAX_ROWS)))
             return
         yield line, {name: value.strip() for name, value in zip(header, values)}
 
 
 def _user(value, line, checked):
     if not value:
-        checked.problems.append((line, "no user: give the person's LMS user id"))
+        checked.problems.append((line, _l("No user: give the person's LMS user id.")))
     elif "@" in value:
-        checked.problems.append((line, f"{value!r} looks like an e-mail address; Leernetwerk keeps no e-mail "
-                                       "addresses, so give the LMS user id"))
+        checked.problems.append((line, _l("“%(value)s” looks like an e-mail address: Leernetwerk keeps no e-mail "
+                                          "addresses, so give the LMS user id.", value=value)))
     elif len(value) > MAX_USER:
-        checked.problems.append((line, f"the user id is longer than {MAX_USER} characters"))
+        checked.problems.append((line, _l("The user id is longer than %(max)d characters.", max=MAX_USER)))
     else:
         return value
     return None
@@ -90,22 +92,22 @@ def read_skills(raw: bytes) -> Checked:
         skill, level_text = " ".join(record["skill"].split()), record.get("level", "")
         level = None
         if not skill:
-            checked.problems.append((line, "no skill"))
+            checked.problems.append((line, _l("No skill.")))
         elif len(skill) > MAX_SKILL:
-            checked.problems.append((line, f"the skill is longer than {MAX_SKILL} characters"))
+            checked.problems.append((line, _l("The skill is longer than %(max)d characters.", max=MAX_SKILL)))
         if level_text:
             level = int(level_text) if level_text.isdigit() and 1 <= int(level_text) <= 5 else None
             if level is None:
-                checked.problems.append((line, f"level {level_text!r}: give a whole number from 1 to 5, or leave it empty"))
+                checked.problems.append((line, _l("Level “%(level)s”: give a whole number from 1 to 5, or leave it empty.", level=level_text)))
         if user and skill and len(skill) <= MAX_SKILL and (level is not None or not level_text):
             key = (user, skill.casefold())
             if key in seen:
-                checked.problems.append((line, f"the same person and skill as line {seen[key]}"))
+                checked.problems.append((line, _l("The same person and skill as line %(line)d.", line=seen[key])))
             else:
                 seen[key] = line
                 checked.rows.append((line, user, skill, level))
     if not checked.rows and not checked.problems:
-        checked.problems.append((1, "the file has no rows"))
+        checked.problems.append((1, _l("The file has no rows.")))
     return checked
 
 
@@ -116,15 +118,15 @@ def read_leaving(raw: bytes) -> Checked:
         user = _user(record["user"], line, checked)
         day = _date(record["leaving_date"])
         if day is None:
-            checked.problems.append((line, f"date {record['leaving_date']!r}: write it as YYYY-MM-DD or DD/MM/YYYY"))
+            checked.problems.append((line, _l("Date “%(date)s”: write it as YYYY-MM-DD or DD/MM/YYYY.", date=record["leaving_date"])))
         if user and day:
             if user in seen:
-                checked.problems.append((line, f"the same person as line {seen[user]}"))
+                checked.problems.append((line, _l("The same person as line %(line)d.", line=seen[user])))
             else:
                 seen[user] = line
                 checked.rows.append((line, user, day))
     if not checked.rows and not checked.problems:
-        checked.problems.append((1, "the file has no rows"))
+        checked.problems.append((1, _l("The file has no rows.")))
     return checked
 
 

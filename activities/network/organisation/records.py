@@ -1,7 +1,7 @@
 """Storing what the organisation view reads from the CLI: its admins and the HR files, per registration."""
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 
 from activities.network.organisation.models import OrgAdmin, OrgLeaving, OrgOptOut, OrgSkill
 from lti_tool.extensions import db
@@ -24,37 +24,37 @@ def registration(issuer: str, client_id: str | None = None):
     return found[0]
 
 
-def people(platform, subs) -> dict[str, int]:
+def people(platform_id: int, subs) -> dict[str, int]:
     """{LMS user id: user row id}, adding a row (no name yet) for anyone the tool has not seen launch:
     the HR files name everyone, and the privacy export and erase then find their rows like any other."""
     wanted = set(subs)
     for sub in wanted:
-        insert_missing(User, platform_id=platform.id, sub=sub, name="")
-    rows = db.session.execute(select(User.sub, User.id).where(User.platform_id == platform.id,
+        insert_missing(User, platform_id=platform_id, sub=sub, name="")
+    rows = db.session.execute(select(User.sub, User.id).where(User.platform_id == platform_id,
                                                               User.sub.in_(wanted))).all()
     return dict(rows)
 
 
-def replace_skills(platform, rows) -> int:
+def replace_skills(platform_id: int, rows) -> int:
     """The HR skills of the registration become exactly these (user, skill, level) rows; returns the count."""
-    ids = people(platform, {user for user, _skill, _level in rows})
-    db.session.execute(delete(OrgSkill).where(OrgSkill.platform_id == platform.id))
-    db.session.add_all(OrgSkill(platform_id=platform.id, user_id=ids[user], skill=skill, level=level)
+    ids = people(platform_id, {user for user, _skill, _level in rows})
+    db.session.execute(delete(OrgSkill).where(OrgSkill.platform_id == platform_id))
+    db.session.add_all(OrgSkill(platform_id=platform_id, user_id=ids[user], skill=skill, level=level)
                        for user, skill, level in rows)
     return len(rows)
 
 
-def replace_leaving(platform, rows) -> int:
+def replace_leaving(platform_id: int, rows) -> int:
     """The leaving dates of the registration become exactly these (user, date) rows; returns the count."""
-    ids = people(platform, {user for user, _day in rows})
-    db.session.execute(delete(OrgLeaving).where(OrgLeaving.platform_id == platform.id))
-    db.session.add_all(OrgLeaving(platform_id=platform.id, user_id=ids[user], leaving_on=day) for user, day in rows)
+    ids = people(platform_id, {user for user, _day in rows})
+    db.session.execute(delete(OrgLeaving).where(OrgLeaving.platform_id == platform_id))
+    db.session.add_all(OrgLeaving(platform_id=platform_id, user_id=ids[user], leaving_on=day) for user, day in rows)
     return len(rows)
 
 
 def add_admin(platform, sub: str) -> bool:
     """Name a person an organisation admin; False when they already were."""
-    return bool(insert_missing(OrgAdmin, user_id=people(platform, [sub])[sub]))
+    return bool(insert_missing(OrgAdmin, user_id=people(platform.id, [sub])[sub]))
 
 
 def remove_admin(platform, sub: str) -> bool:
@@ -85,3 +85,12 @@ def choose(user_id: int, take_part: bool) -> None:
         db.session.execute(delete(OrgOptOut).where(OrgOptOut.user_id == user_id))
     else:
         insert_missing(OrgOptOut, user_id=user_id)
+
+
+def hr_counts(platform_id: int) -> dict:
+    """What the HR files hold now: skill rows, people with skills, and people with a leaving date."""
+    skills = db.session.execute(select(func.count(), func.count(func.distinct(OrgSkill.user_id)))
+                                .where(OrgSkill.platform_id == platform_id)).one()
+    leaving = db.session.execute(select(func.count()).select_from(OrgLeaving)
+                                 .where(OrgLeaving.platform_id == platform_id)).scalar()
+    return {"skills": skills[0], "skill_people": skills[1], "leaving": leaving}

@@ -1,14 +1,24 @@
-"""The organisation view's page and exports, for administrators only."""
-from flask import abort, g, render_template, request
+"""The organisation view's page, its HR file imports and its exports, for administrators only."""
+from flask import abort, g, redirect, render_template, request
+from werkzeug.datastructures import CombinedMultiDict
 
-from activities.network.organisation import exports, page, records
+from activities.network.organisation import exports, hr_import, page, records
 from activities.network.organisation.activity import load, may_open, org_bp
+from activities.network.organisation.forms import HrFileForm
 from lti_tool.csv_export import download
 from lti_tool.errors import error_response, new_reference
-from lti_tool.session import launch_required
+from lti_tool.extensions import db
+from lti_tool.session import launch_required, launch_url
 
 EXPORTS = {"risks.csv": "text/csv", "people.csv": "text/csv", "ties.csv": "text/csv",
            "network.graphml": "application/graphml+xml"}
+MAX_HR_FILE = 16 * 1024 * 1024  # 200,000 rows of a skills file; everything else keeps the app's 1 MB
+
+
+@org_bp.before_request
+def _room_for_hr_files():
+    if request.endpoint == "organisation.import_file":
+        request.max_content_length = MAX_HR_FILE
 
 
 def _refused():
@@ -20,16 +30,41 @@ def _view(instance):
     return page.build(instance.platform_id, horizon, min_group, with_names=records.is_admin(g.launch.user_id))
 
 
+def _page(instance, status=200, forms=None, **report):
+    view = _view(instance)
+    chosen = view.risk_of(request.args.get("skill"))
+    imported = request.args.get("done") if request.args.get("done") in hr_import.KINDS else None
+    forms = forms or {kind: HrFileForm(prefix=kind) for kind in hr_import.KINDS}
+    return render_template("activities/organisation/index.html", instance=instance, view=view, chosen=chosen,
+                           picture=view.picture(chosen) if chosen else None, forms=forms, imported=imported,
+                           hr=records.hr_counts(instance.platform_id), max_shown=hr_import.MAX_SHOWN,
+                           outcome=report.get("outcome"), filename=report.get("filename")), status
+
+
 @org_bp.get("/<id:iid>")
 @launch_required()
 def index(instance):
     """Who knows what across the courses that take part, and where knowledge may be lost."""
+    return _page(instance) if may_open(g.launch) else _refused()
+
+
+@org_bp.post("/<id:iid>/import/<kind>")
+@launch_required()
+def import_file(instance, kind):
+    """Replace the skills or the leaving dates by an uploaded CSV file, or say per line why nothing changed."""
     if not may_open(g.launch):
         return _refused()
-    view = _view(instance)
-    chosen = view.risk_of(request.args.get("skill"))
-    return render_template("activities/organisation/index.html", instance=instance, view=view, chosen=chosen,
-                           picture=view.picture(chosen) if chosen else None)
+    if kind not in hr_import.KINDS:
+        abort(404)
+    form = HrFileForm(CombinedMultiDict((request.files, request.form)), prefix=kind)
+    if not form.validate():
+        forms = {other: HrFileForm(prefix=other) for other in hr_import.KINDS} | {kind: form}
+        return _page(instance, 422, forms=forms)
+    outcome = hr_import.import_file(instance.platform_id, kind, form.file.data.read())
+    if not outcome.ok:
+        return _page(instance, 422, outcome=outcome, filename=form.file.data.filename)
+    db.session.commit()
+    return redirect(launch_url("organisation.index", done=kind, _anchor="hr-files"), code=303)
 
 
 @org_bp.get("/<id:iid>/export/<name>")

@@ -97,3 +97,11 @@ def course(client, launches):
 def make_course(client, launches):
     """Build a placement with settings overrides."""
     return lambda **settings: Course(client, launches, settings=settings)
+
+
+@pytest.fixture
+def org(launches):
+    """Three courses of one LMS (two in the organisation view, one not) and the view: (platform, people, view)."""
+    from tests.activities.network.org_world import build_org
+
+    return build_org(launches)

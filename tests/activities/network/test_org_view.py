@@ -1,63 +1,15 @@
 """The organisation view: only administrators reach it; it counts the included courses only, as codes (names
 for named organisation admins), leaves out who opted out, ranks the risks, and its exports say the same."""
 import html
-from datetime import date, timedelta
+from datetime import date
 
-import pytest
-
-from activities.network.models import Contact, Drawing
 from activities.network.organisation import records
 from activities.network.organisation.activity import OrganisationActivity
 from lti_tool.extensions import db
 from lti_tool.launch import ADMIN
+from activities.network.models import Contact
+from tests.activities.network.org_world import SOON, open_view
 from tests.support.html import soup, texts
-
-SOON = (date.today() + timedelta(days=200)).isoformat()
-
-
-def draw(instance, user, contacts=(), offers=(), needs=()):
-    """A drawing at the start moment: contacts as (classmate, ring, what they know)."""
-    drawing = Drawing(activity_instance_id=instance.id, user_id=user.id, moment_key="start",
-                      offer_tags=list(offers), need_tags=list(needs))
-    db.session.add(drawing)
-    db.session.flush()
-    for n, (member, ring, knows) in enumerate(contacts):
-        db.session.add(Contact(drawing_id=drawing.id, key=f"k{n}", member_sub=member.sub, label=member.name,
-                               label_norm=member.name.casefold(), ring=ring, relations=["asked"], knows=list(knows)))
-
-
-@pytest.fixture
-def org(launches):
-    """Three courses of one LMS: two include their network in the organisation view, one does not."""
-    from activities.network import NetworkActivity
-
-    platform = launches.platform()
-    people = {name: launches.user(platform, sub=f"sub-{name}", name=name) for name in
-              ("Ann", "Bob", "Cas", "Dirk", "Eva", "Fien", "Gert", "Hanne")}
-    placements = {}
-    for course, included in (("course-a", True), ("course-b", True), ("course-c", False)):
-        settings = dict(NetworkActivity.default_settings(), organisation_view=included)
-        placements[course] = launches.instance("network", settings=settings, title=f"Netwerk {course}",
-                                               context=launches.context(platform, context_id=course, title=course))
-    p = people
-    # Course A: Bob says Ann knows "Subsidies", and needs it himself; Bob links Ann to the rest.
-    draw(placements["course-a"], p["Ann"], [(p["Bob"], 1, [])], offers=["Excel"])
-    draw(placements["course-a"], p["Bob"], [(p["Cas"], 1, []), (p["Ann"], 2, ["Subsidies"])], needs=["Subsidies"])
-    draw(placements["course-a"], p["Cas"], [(p["Dirk"], 1, ["Planning"]), (p["Eva"], 2, ["Planning"])])
-    # Course B: Dirk, Eva and Fien.
-    draw(placements["course-b"], p["Dirk"], [(p["Eva"], 1, []), (p["Fien"], 1, ["Planning"])])
-    draw(placements["course-b"], p["Eva"], [(p["Fien"], 1, [])], offers=["Planning"])
-    # Course C is not included: Gert and Hanne never appear.
-    draw(placements["course-c"], p["Gert"], [(p["Hanne"], 1, ["Geheime kennis"])])
-    view = launches.instance("organisation", settings=OrganisationActivity.default_settings(), title="Organisatie",
-                             context=launches.context(platform, context_id="hr", title="HR"))
-    db.session.commit()
-    return platform, people, view
-
-
-def open_view(client, launches, view, role=ADMIN, user=None, path=""):
-    handle = launches.launch(view, role=role, user=user, locale="en")
-    return client.get(f"/organisation/{view.id}{path}", query_string=handle.params())
 
 
 def test_only_administrators_reach_it(client, launches, org):
@@ -94,7 +46,7 @@ def test_the_included_courses_as_codes_with_the_risks_ranked(client, launches, o
 def test_named_organisation_admins_see_names_and_leaving_counts(client, launches, org, tmp_path):
     platform, people, view = org
     records.add_admin(platform, people["Gert"].sub)
-    records.replace_leaving(platform, [(people["Ann"].sub, date.fromisoformat(SOON))])
+    records.replace_leaving(platform.id, [(people["Ann"].sub, date.fromisoformat(SOON))])
     db.session.commit()
     page = html.unescape(open_view(client, launches, view, role="learner", user=people["Gert"]).get_data(as_text=True))
     first = " ".join(soup(page).select(".org-risk")[0].get_text(" ").split())
@@ -147,7 +99,7 @@ def test_only_administrators_are_offered_it_and_it_gets_no_gradebook_column(clie
 
 def test_the_picture_colours_the_network_by_the_chosen_skill(client, launches, org):
     platform, people, view = org
-    records.replace_leaving(platform, [(people["Dirk"].sub, date.fromisoformat(SOON))])
+    records.replace_leaving(platform.id, [(people["Dirk"].sub, date.fromisoformat(SOON))])
     db.session.commit()
     page = soup(open_view(client, launches, view).get_data(as_text=True))
     # By default the most exposed skill: Subsidies (Ann holds it, Bob needs it).
@@ -239,7 +191,7 @@ def test_people_outside_the_lms_count_only_by_where_they_are(client, launches, o
 
 def test_long_lists_of_people_are_cut_on_the_page_and_whole_in_the_csv(client, launches, org):
     platform, _people, view = org
-    records.replace_skills(platform, [(f"hr-{n:02d}", "Lean", None) for n in range(12)])
+    records.replace_skills(platform.id, [(f"hr-{n:02d}", "Lean", None) for n in range(12)])
     db.session.commit()
     page = soup(open_view(client, launches, view).get_data(as_text=True))
     lean = next(r for r in page.select(".org-risk") if r.select_one("h3").get_text(" ").startswith("Lean"))
@@ -249,7 +201,7 @@ def test_long_lists_of_people_are_cut_on_the_page_and_whole_in_the_csv(client, l
     row = next(line for line in csv.splitlines() if ",Lean," in line)
     assert row.split(",")[5].count("; ") == 11  # all twelve holders
     # More skills than the page lists: it says so, and the CSV has every one.
-    records.replace_skills(platform, [(f"hr-{n:02d}", f"Vaardigheid {n}", None) for n in range(40)])
+    records.replace_skills(platform.id, [(f"hr-{n:02d}", f"Vaardigheid {n}", None) for n in range(40)])
     db.session.commit()
     page = html.unescape(open_view(client, launches, view).get_data(as_text=True))
     assert "The 30 most exposed of 43 skills; the risks CSV has them all." in page  # 40 + Excel, Subsidies, Planning
