@@ -16,13 +16,12 @@ FIELDS = (("label", "label"), ("scoreMaximum", "score_maximum"), ("resourceId", 
 class DemoAGS(AssignmentsGradesService):
     """The course's gradebook as an AGS service; `scopes` are the ones this call requires (any of)."""
 
-    def __init__(self, request, state, scopes, lineitem_id=None):
-        self.state = state
-        self.store = state.store
+    def __init__(self, request, state, scopes, course, lineitem_id=None):
+        self.state, self.store, self.course = state, state.store, course
         self.scopes = list(scopes)
         # Sub-resources (results paging) hang off the path, so the query string stays out here.
-        super().__init__(request, state.platform_config(), state.lineitems_url(),
-                         state.lineitem_path(lineitem_id) if lineitem_id is not None else None)
+        super().__init__(request, state.platform_config(), state.lineitems_url(course.id),
+                         state.lineitem_path(lineitem_id, course.id) if lineitem_id is not None else None)
 
     @property
     def allowed_scopes(self):
@@ -37,7 +36,7 @@ class DemoAGS(AssignmentsGradesService):
 
     def to_json(self, row):
         """The AGS line item document for a stored line item."""
-        document = {"id": self.state.lineitem_url(row["id"])}
+        document = {"id": self.state.lineitem_url(row["id"], self.course.id)}
         for json_name, column in FIELDS:
             if row[column] not in (None, ""):
                 document[json_name] = row[column]
@@ -45,14 +44,15 @@ class DemoAGS(AssignmentsGradesService):
 
     def _row(self, line_item_id):
         row = self.store.lineitem(line_item_id)
-        if row is None:
+        if row is None or row["course_id"] != self.course.id:  # another course's column is not here
             raise LineItemNotFoundException("Line item not found")
         return row
 
     def find_lineitems(self, page=1, limit=None, line_item_id=None, resource_link_id=None, resource_id=None,
                        tag=None):
         """The course's line items as AGS documents, filtered and paged."""
-        rows = self.store.lineitems(resource_link_id=resource_link_id, resource_id=resource_id, tag=tag)
+        rows = self.store.lineitems(resource_link_id=resource_link_id, resource_id=resource_id, tag=tag,
+                                    course_id=self.course.id)
         return _page([self.to_json(row) for row in rows], page, limit)
 
     def find_lineitem(self, line_item_id):
@@ -62,7 +62,7 @@ class DemoAGS(AssignmentsGradesService):
     def create_lineitem(self, creation_data):
         """Add a line item from a checked AGS document."""
         fields = self._fields(creation_data, require=True)
-        return self.to_json(self.store.add_lineitem(**fields))
+        return self.to_json(self.store.add_lineitem(course_id=self.course.id, **fields))
 
     def update_lineitem(self, update_data):
         """Replace a line item's fields from a checked AGS document."""
@@ -80,7 +80,7 @@ class DemoAGS(AssignmentsGradesService):
         self._row(line_item_id)
         self.store.count("scores_received")
         try:
-            checked = check_score(score, lambda user_id: people.person(user_id) is not None)
+            checked = check_score(score, lambda user_id: self.course.has(people.person(user_id)))
         except LtiServiceException:
             self.store.count("scores_rejected")
             raise
@@ -96,8 +96,8 @@ class DemoAGS(AssignmentsGradesService):
         row = self._row(line_item_id)
         results = []
         for score in self.store.scores(lineitem_id=line_item_id, user_id=user_id):
-            result = {"id": f"{self.state.lineitem_path(line_item_id)}/results/{score['user_id']}",
-                      "scoreOf": self.state.lineitem_url(line_item_id), "userId": score["user_id"],
+            result = {"id": f"{self.state.lineitem_path(line_item_id, self.course.id)}/results/{score['user_id']}",
+                      "scoreOf": self.state.lineitem_url(line_item_id, self.course.id), "userId": score["user_id"],
                       "resultMaximum": row["score_maximum"]}
             if score["score_given"] is not None and score["score_maximum"]:
                 result["resultScore"] = score["score_given"] / score["score_maximum"] * row["score_maximum"]
@@ -121,7 +121,7 @@ class DemoAGS(AssignmentsGradesService):
                 raise LtiServiceException(f"{json_name} must be a string.", 400)
             fields[column] = value
         link_id = fields["resource_link_id"]
-        if link_id is not None and self.store.link(link_id) is None:
+        if link_id is not None and (self.store.link(link_id) or {}).get("course_id") != self.course.id:
             raise LtiServiceException("resourceLinkId is not a resource link of this course.", 400)
         fields["resource_id"] = fields["resource_id"] or ""
         fields["tag"] = fields["tag"] or ""

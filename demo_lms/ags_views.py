@@ -13,9 +13,10 @@ WRITE_LINEITEMS = (SCOPE + "lineitem",)
 
 
 def _service(context_id, scopes, lineitem_id=None, get_data=None):
-    if context_id != people.COURSE_ID:
+    course = people.course(context_id)
+    if course is None:
         abort(404, description="No such course.")
-    return DemoAGS(FlaskRequest(request, get_data=get_data), lms_state(), scopes, lineitem_id)
+    return DemoAGS(FlaskRequest(request, get_data=get_data), lms_state(), scopes, course, lineitem_id)
 
 
 @bp.get("")

@@ -8,7 +8,7 @@ from werkzeug.exceptions import HTTPException
 
 from demo_lms.keys import load_or_create_key, load_or_create_secret
 from demo_lms.lti_platform import DemoRegistration
-from demo_lms.state import DemoState, current_user
+from demo_lms.state import DemoState, current_course, current_user
 from demo_lms.store import Store
 
 HERE = Path(__file__).resolve().parent
@@ -69,9 +69,8 @@ def _register(app):
     @app.context_processor
     def inject():
         """Values every LMS template uses."""
-        from demo_lms import people
-
-        return {"current_user": current_user(), "people": people.PEOPLE, "course_title": people.COURSE_TITLE,
+        here = current_course()
+        return {"current_user": current_user(), "people": here.members, "course": here, "course_title": here.title,
                 "tool_origin": app.extensions["demo_lms"].tool_origin,
                 "fit_frame": app.extensions["demo_lms"].fit_frame}
 

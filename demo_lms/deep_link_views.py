@@ -28,16 +28,16 @@ def deep_link_return():
         abort(400, description=f"The deep linking response was refused: {exc}")
     except (KeyError, TypeError, AttributeError, ValueError):
         abort(400, description="The deep linking response was refused: its content items are malformed.")
-    _check_claims(state, config.claims)
+    course_id = _check_claims(state, config.claims)
     if not isinstance(items, list) or len(items) > 1:
         abort(400, description="The deep linking response holds more than one item; this LMS accepts one.")
     state.store.count("deep_link_returns")
     if not items:
         return render_template("lms/deep_link_done.html", link=None,
-                               course_url=url_for("course.course", cancelled=1))
-    link = _create_link(state, items[0])
+                               course_url=url_for("course.course", id=course_id, cancelled=1))
+    link = _create_link(state, items[0], course_id)
     return render_template("lms/deep_link_done.html", link=link,
-                           course_url=url_for("course.course", added=link["id"]))
+                           course_url=url_for("course.course", id=course_id, added=link["id"]))
 
 
 def _check_claims(state, claims):
@@ -50,14 +50,16 @@ def _check_claims(state, claims):
     data = claims.get(DL + "data")
     if not isinstance(data, str) or not data:
         abort(400, description="The deep linking response did not return the request's data.")
-    # Single use: the data names the facilitator's open 'Add an activity' request.
-    person = people.person(state.store.consume_deep_link_request(data))
+    # Single use: the data names the facilitator's open 'Add an activity' request, in one course.
+    user_id, course_id = state.store.consume_deep_link_request(data)
+    person = people.person(user_id)
     if person is None or not person.is_instructor:
         abort(400, description="This deep linking response does not belong to an open 'Add an activity' request "
                                "(unknown, expired or already used).")
+    return course_id
 
 
-def _create_link(state, item):
+def _create_link(state, item, course_id):
     url = item.get("url") or state.registration.get_launch_url()
     if not isinstance(url, str) or not url.startswith(state.tool_url + "/"):
         abort(400, description="The activity's URL is not on the registered tool.")
@@ -69,9 +71,10 @@ def _create_link(state, item):
     line = item.get("lineItem")
     if line is not None:
         line = _line_item(line, title)
-    link = state.store.add_link(title[:255], url, text=text[:2000], custom={str(k): str(v) for k, v in custom.items()})
+    link = state.store.add_link(title[:255], url, text=text[:2000], custom={str(k): str(v) for k, v in custom.items()},
+                                course_id=course_id)
     if line is not None:
-        state.store.add_lineitem(resource_link_id=link["id"], **line)
+        state.store.add_lineitem(resource_link_id=link["id"], course_id=course_id, **line)
     return link
 
 

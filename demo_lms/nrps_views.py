@@ -13,21 +13,22 @@ bp = Blueprint("nrps", __name__)
 class DemoNRPS(NamesRoleProvisioningService):
     """The demo course's members, paged with `limit`/`page` (next page in a `Link: <…>; rel=next` header)."""
 
-    def __init__(self, request, state):
-        self.state = state
-        super().__init__(request, state.platform_config(), state.memberships_url())
+    def __init__(self, request, state, course):
+        self.state, self.course = state, course
+        super().__init__(request, state.platform_config(), state.memberships_url(course.id))
 
     def get_context_by_id(self):
-        """The demo course."""
-        return Context(id=people.COURSE_ID, label=people.COURSE_LABEL, title=people.COURSE_TITLE)
+        """The course asked for."""
+        return Context(id=self.course.id, label=self.course.label, title=self.course.title)
 
     def is_resource_link_valid(self, context_id, resource_link_id):
         """Whether the link exists in the course."""
-        return context_id == people.COURSE_ID and self.state.store.link(resource_link_id) is not None
+        link = self.state.store.link(resource_link_id)
+        return context_id == self.course.id and link is not None and link["course_id"] == self.course.id
 
     def get_member_data_page(self, page=1, limit=None, role=None, since=None, rlid=None):
         """One page of members, optionally only those with a role."""
-        members = [_member(person) for person in people.PEOPLE if _has_role(person, role)]
+        members = [_member(person) for person in self.course.members if _has_role(person, role)]
         if not limit:
             return {"content": members, "has_next": False}
         start = (page - 1) * limit
@@ -48,8 +49,9 @@ def _member(person):
 @bp.get("/lti/nrps/<context_id>/memberships")
 def memberships(context_id):
     """Context membership (filter: role, rlid; paging: limit, page)."""
-    if context_id != people.COURSE_ID:
+    course = people.course(context_id)
+    if course is None:
         abort(404, description="No such course.")
     params = query_params(("role", "rlid", "limit", "page"))
-    service = DemoNRPS(FlaskRequest(request, get_data=params), lms_state())
+    service = DemoNRPS(FlaskRequest(request, get_data=params), lms_state(), course)
     return wrap_json_response(service.handle_resp(service.handle_get_members))

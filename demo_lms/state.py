@@ -58,21 +58,21 @@ class DemoState:
         """A fresh lti1p3platform config for this request (it keeps per-token state)."""
         return DemoPlatformConfig(registration=self.registration, session=self.requests_session)
 
-    def lineitems_url(self):
-        """The AGS line items container of the course."""
-        return f"{self.lms_url}{AGS_PREFIX}/{people.COURSE_ID}/lineitems"
+    def lineitems_url(self, course_id=people.COURSE_ID):
+        """The AGS line items container of a course."""
+        return f"{self.lms_url}{AGS_PREFIX}/{course_id}/lineitems"
 
-    def lineitem_path(self, lineitem_id):
+    def lineitem_path(self, lineitem_id, course_id=people.COURSE_ID):
         """A line item's URL without its query string (sub-resources hang off this path)."""
-        return f"{self.lineitems_url()}/{lineitem_id}/lineitem"
+        return f"{self.lineitems_url(course_id)}/{lineitem_id}/lineitem"
 
-    def lineitem_url(self, lineitem_id):
+    def lineitem_url(self, lineitem_id, course_id=people.COURSE_ID):
         """A line item's id as the tool sees it: with a query string, like Moodle's."""
-        return self.lineitem_path(lineitem_id) + "?type_id=1"
+        return self.lineitem_path(lineitem_id, course_id) + "?type_id=1"
 
-    def memberships_url(self):
-        """The NRPS context membership container of the course."""
-        return f"{self.lms_url}/lti/nrps/{people.COURSE_ID}/memberships"
+    def memberships_url(self, course_id=people.COURSE_ID):
+        """The NRPS context membership container of a course."""
+        return f"{self.lms_url}/lti/nrps/{course_id}/memberships"
 
     def message_hint(self, kind, value):
         """A signed lti_message_hint naming a resource link ('rl') or a deep linking flow ('dl'), one per launch."""
@@ -107,9 +107,18 @@ def current_user():
     return people.person(session.get("user_id")) or people.person(people.DEFAULT_USER)
 
 
+def current_course():
+    """The course the LMS session is in: the one last opened, if the signed-in person follows it, else their
+    first course."""
+    chosen, user = people.course(session.get("course_id")), current_user()
+    if chosen is not None and chosen.has(user):
+        return chosen
+    return (people.courses_of(user) or [people.DEFAULT_COURSE])[0]
+
+
 def require_facilitator():
-    """The current user, if they are the course's facilitator; 403 otherwise."""
+    """The current user, if they teach the current course; 403 otherwise."""
     user = current_user()
-    if not user.is_instructor:
+    if not user.is_instructor or not current_course().has(user):
         abort(403, description="Only the facilitator can do this. Switch to the facilitator at the top of the page.")
     return user

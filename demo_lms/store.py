@@ -6,12 +6,15 @@ import sqlite3
 import threading
 import time
 
+from demo_lms.people import COURSE_ID as DEFAULT_COURSE_ID
+
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS link (
     id TEXT PRIMARY KEY, title TEXT NOT NULL, text TEXT NOT NULL DEFAULT '', url TEXT NOT NULL,
-    custom TEXT NOT NULL DEFAULT '{}', created_at REAL NOT NULL);
+    custom TEXT NOT NULL DEFAULT '{}', created_at REAL NOT NULL, course_id TEXT NOT NULL DEFAULT '');
 CREATE TABLE IF NOT EXISTS lineitem (
-    id INTEGER PRIMARY KEY AUTOINCREMENT, label TEXT NOT NULL, score_maximum REAL NOT NULL,
+    id INTEGER PRIMARY KEY AUTOINCREMENT, course_id TEXT NOT NULL DEFAULT '', label TEXT NOT NULL,
+    score_maximum REAL NOT NULL,
     resource_id TEXT NOT NULL DEFAULT '', tag TEXT NOT NULL DEFAULT '', resource_link_id TEXT,
     start_date_time TEXT, end_date_time TEXT, created_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS score (
@@ -22,8 +25,10 @@ CREATE TABLE IF NOT EXISTS score (
 CREATE TABLE IF NOT EXISTS counter (name TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS used_jti (jti TEXT PRIMARY KEY, expires_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS deep_link_request (
-    data TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at REAL NOT NULL);
+    data TEXT PRIMARY KEY, user_id TEXT NOT NULL, expires_at REAL NOT NULL, course_id TEXT NOT NULL DEFAULT '');
 """
+# Demo databases from before there were several courses: their rows belong to the first course.
+ADDED_COLUMNS = (("link", "course_id"), ("lineitem", "course_id"), ("deep_link_request", "course_id"))
 DEEP_LINK_SECONDS = 3600
 
 
@@ -41,6 +46,15 @@ class Store:
             self._db.execute("PRAGMA synchronous=NORMAL")
             self._db.execute("PRAGMA foreign_keys=ON")
             self._db.executescript(SCHEMA)
+            self._add_course_columns()
+
+    def _add_course_columns(self):
+        for table, column in ADDED_COLUMNS:
+            columns = {row["name"] for row in self._db.execute(f"PRAGMA table_info({table})")}
+            if column not in columns:
+                self._db.execute(f"ALTER TABLE {table} ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+        for table, _column in ADDED_COLUMNS:
+            self._db.execute(f"UPDATE {table} SET course_id = ? WHERE course_id = ''", (DEFAULT_COURSE_ID,))
 
     def close(self):
         """Close the connection."""
@@ -70,11 +84,11 @@ class Store:
         return {row["name"]: row["value"] for row in self._all("SELECT name, value FROM counter")}
 
     # Resource links
-    def add_link(self, title, url, text="", custom=None):
-        """Create a resource link (an activity in the course); returns it."""
+    def add_link(self, title, url, text="", custom=None, course_id=DEFAULT_COURSE_ID):
+        """Create a resource link (an activity in a course); returns it."""
         link_id = "rl-" + secrets.token_hex(8)
-        self._write("INSERT INTO link (id, title, text, url, custom, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-                    link_id, title, text or "", url, json.dumps(custom or {}), time.time())
+        self._write("INSERT INTO link (id, title, text, url, custom, created_at, course_id) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    link_id, title, text or "", url, json.dumps(custom or {}), time.time(), course_id)
         return self.link(link_id)
 
     def link(self, link_id):
@@ -84,31 +98,34 @@ class Store:
             row["custom"] = json.loads(row["custom"])
         return row
 
-    def links(self):
-        """All resource links in the order they were added."""
-        rows = self._all("SELECT * FROM link ORDER BY created_at, id")
+    def links(self, course_id=None):
+        """The resource links (of one course, or all) in the order they were added."""
+        rows = (self._all("SELECT * FROM link ORDER BY created_at, id") if course_id is None else
+                self._all("SELECT * FROM link WHERE course_id = ? ORDER BY created_at, id", course_id))
         for row in rows:
             row["custom"] = json.loads(row["custom"])
         return rows
 
     # Line items
     def add_lineitem(self, label, score_maximum, resource_id="", tag="", resource_link_id=None,
-                     start_date_time=None, end_date_time=None):
-        """Create a gradebook column; returns it."""
+                     start_date_time=None, end_date_time=None, course_id=DEFAULT_COURSE_ID):
+        """Create a gradebook column in a course; returns it."""
         cursor = self._write(
-            "INSERT INTO lineitem (label, score_maximum, resource_id, tag, resource_link_id, start_date_time, "
-            "end_date_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", label, float(score_maximum),
-            resource_id or "", tag or "", resource_link_id, start_date_time, end_date_time, time.time())
+            "INSERT INTO lineitem (course_id, label, score_maximum, resource_id, tag, resource_link_id, "
+            "start_date_time, end_date_time, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", course_id, label,
+            float(score_maximum), resource_id or "", tag or "", resource_link_id, start_date_time, end_date_time,
+            time.time())
         return self.lineitem(cursor.lastrowid)
 
     def lineitem(self, lineitem_id):
         """One line item, or None."""
         return self._one("SELECT * FROM lineitem WHERE id = ?", lineitem_id)
 
-    def lineitems(self, resource_link_id=None, resource_id=None, tag=None):
-        """Line items, optionally filtered as the AGS query parameters allow."""
+    def lineitems(self, resource_link_id=None, resource_id=None, tag=None, course_id=None):
+        """Line items (of one course, or all), optionally filtered as the AGS query parameters allow."""
         sql, args = "SELECT * FROM lineitem WHERE 1 = 1", []
-        for column, value in (("resource_link_id", resource_link_id), ("resource_id", resource_id), ("tag", tag)):
+        for column, value in (("resource_link_id", resource_link_id), ("resource_id", resource_id), ("tag", tag),
+                              ("course_id", course_id)):
             if value is not None:
                 sql += f" AND {column} = ?"
                 args.append(value)
@@ -172,21 +189,21 @@ class Store:
             return True
 
     # Deep linking requests: the opaque `data` the tool must echo
-    def new_deep_link_request(self, user_id):
-        """Start a deep linking flow for a user; returns the opaque data string."""
+    def new_deep_link_request(self, user_id, course_id=DEFAULT_COURSE_ID):
+        """Start a deep linking flow for a user in a course; returns the opaque data string."""
         data = secrets.token_urlsafe(24)
-        self._write("INSERT INTO deep_link_request (data, user_id, expires_at) VALUES (?, ?, ?)",
-                    data, user_id, time.time() + DEEP_LINK_SECONDS)
+        self._write("INSERT INTO deep_link_request (data, user_id, expires_at, course_id) VALUES (?, ?, ?, ?)",
+                    data, user_id, time.time() + DEEP_LINK_SECONDS, course_id)
         return data
 
     def deep_link_request(self, data):
-        """The user who started the (unexpired) deep linking flow with this data, or None."""
-        row = self._one("SELECT user_id, expires_at FROM deep_link_request WHERE data = ?", data)
-        return row["user_id"] if row and row["expires_at"] > time.time() else None
+        """(user id, course id) of the (unexpired) deep linking flow with this data, or (None, None)."""
+        row = self._one("SELECT user_id, course_id, expires_at FROM deep_link_request WHERE data = ?", data)
+        return (row["user_id"], row["course_id"]) if row and row["expires_at"] > time.time() else (None, None)
 
     def consume_deep_link_request(self, data):
-        """Use a deep linking flow's data once; returns its user id, or None if unknown, used or expired."""
+        """Use a deep linking flow's data once: (user id, course id), or (None, None) if unknown, used or expired."""
         with self._lock:
-            user_id = self.deep_link_request(data)
+            found = self.deep_link_request(data)
             self._db.execute("DELETE FROM deep_link_request WHERE data = ?", (data,))
-            return user_id
+            return found

@@ -19,6 +19,12 @@ def switch_user(page, lms_url, user_id):
     assert page.locator("#user-select").input_value() == user_id
 
 
+def open_course(page, lms_url, course_id):
+    """Open one of the LMS's courses: the pages after it (add an activity, members, gradebook) are that course's."""
+    page.goto(f"{lms_url}/course?id={course_id}")
+    page.locator("#activities-title").wait_for()
+
+
 def tool(page):
     """The tool's iframe on an LMS page, for locating and acting."""
     return page.frame_locator(FRAME)
@@ -43,7 +49,7 @@ def add_activity(page, lms_url, type_id, title, fields=None, configure=None, use
         configure(frame)
     frame.locator("form button[type=submit]").click()
     # The LMS's deep-linking return breaks out of the iframe to the course page.
-    page.wait_for_url(re.compile(r"/course\?added="))
+    page.wait_for_url(re.compile(r"/course\?(.*&)?added="))
     assert page.locator("#activity-added").is_visible()
     return parse_qs(urlsplit(page.url).query)["added"][0]
 

@@ -8,13 +8,22 @@ from tests.browser import lms
 SHOTS = os.environ.get("LEERNETWERK_SCREENSHOTS")
 
 
-def keep(page, name):
-    """Keep the tool as `page` (an LMS page) shows it, and its page alone at 1280 and 375 px."""
+def keep(page, name, posted=False):
+    """Keep the tool as `page` (an LMS page) shows it, and its page alone at 1280 and 375 px. A page that
+    answered a form (`posted`) cannot be fetched again: it is kept inside the LMS at both widths instead."""
     if not SHOTS:
         return
     folder = Path(SHOTS)
     folder.mkdir(parents=True, exist_ok=True)
     page.locator(lms.FRAME).screenshot(path=str(folder / f"{name}.png"))
+    if posted:
+        size = page.viewport_size
+        for width in (1280, 375):
+            page.set_viewport_size({"width": width, "height": 900})
+            page.wait_for_timeout(300)  # the frame takes the tool's new height (lti.frameResize)
+            page.screenshot(path=str(folder / f"{name}-{width}.png"), full_page=True)
+        page.set_viewport_size(size)
+        return
     url = lms.tool_frame(page).url
     for width in (1280, 375):
         # A context of its own: the tool's page alone, as wide as a laptop or a phone.

@@ -4,6 +4,7 @@ import uuid
 
 import pytest
 
+from demo_lms import people
 from tests.demo_lms.conftest import auth_query
 from tests.support.platform import foreign_key
 
@@ -50,7 +51,7 @@ def test_signed_response_creates_the_link_and_its_lineitem(lms, fake_tool, dl_re
     assert (line["label"], line["score_maximum"], line["resource_id"], line["tag"]) == (
         "Stellingen", 1.0, "ref-1", "leernetwerk-voting")
     html = response.get_data(as_text=True)
-    assert f'href="/course?added={link["id"]}"' in html and 'target="_top"' in html
+    assert f'href="/course?id={people.COURSE_ID}&amp;added={link["id"]}"' in html and 'target="_top"' in html
     assert "/static/js/break_out.js" in html
     course = lms.lms_client("facilitator").get(f"/course?added={link['id']}").get_data(as_text=True)
     assert 'id="activity-added"' in course and f'id="activity-{link["id"]}"' in course

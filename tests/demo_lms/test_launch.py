@@ -47,7 +47,7 @@ def test_resource_link_id_token_carries_the_lti_claims(lms, http):
     assert claims[LTI + "context"]["title"] == "Lerend netwerk Zorg & Welzijn"
     assert "http://purl.imsglobal.org/vocab/lis/v2/membership#Learner" in claims[LTI + "roles"]
     assert claims[LTI + "launch_presentation"] == {
-        "document_target": "iframe", "locale": "en-GB", "return_url": "http://lms.test/course"}
+        "document_target": "iframe", "locale": "en-GB", "return_url": f"http://lms.test/course?id={people.COURSE_ID}"}
     assert claims[LTI + "custom"] == {"leernetwerk_ref": "abc"}
     ags = claims[AGS_CLAIM]
     assert ags["lineitems"] == lms.state.lineitems_url()
