@@ -58,6 +58,11 @@ class Config:
     MAX_JSON_DEPTH = 8
     MAX_JSON_ITEMS = 5000
     MAX_JSON_STRING = 10000
+    # The organisation view: above this many ties in the included courses the worker computes it in the
+    # background (with progress on the page) and the page serves the last result; it is recomputed when older.
+    ORG_VIEW_BACKGROUND_TIES = int(_env("ORG_VIEW_BACKGROUND_TIES", "100000"))
+    ORG_VIEW_MAX_AGE_MINUTES = int(_env("ORG_VIEW_MAX_AGE_MINUTES", "60"))
+    JOBS_LEASE_SECONDS = 900
     # A requests.Session for all outgoing LTI calls; tests put an in-process transport here.
     LTI_REQUESTS_SESSION = None
 

@@ -185,15 +185,19 @@ def serve(host, port):
 @main.command("worker")
 @with_appcontext
 def worker():
-    """Send queued scores to the LMS gradebooks (several may run at once on PostgreSQL)."""
+    """Send queued scores to the LMS gradebooks and run background computations (several workers may run at
+    once on PostgreSQL)."""
     import logging
 
+    from lti_tool import jobs
     from lti_tool.grades.worker import run_worker
 
     # One line per pass and per refused score on standard error, unless the operator configured logging.
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
-    run_worker(current_app._get_current_object())
+    app = current_app._get_current_object()
+    jobs.start_thread(app)  # beside the grades: a long computation never holds up a score
+    run_worker(app)
 
 
 @main.command("demo")

@@ -8,6 +8,7 @@ from datetime import date, datetime, timedelta
 
 from sqlalchemy import delete, func, or_, select
 
+from lti_tool import jobs
 from lti_tool.extensions import db
 from lti_tool.models import ActivityInstance, Context, Membership, Platform, User
 from lti_tool.models.base import utcnow
@@ -110,6 +111,7 @@ def erase(users, dry_run=False):
             if user.platform_id == instance.platform_id:
                 erase_learner(instance, user)
     db.session.execute(delete(User).where(User.id.in_(user_ids)))  # memberships and the rest cascade
+    jobs.forget_results({u.platform_id for u in users})  # stored figures may still count them
     db.session.commit()
     return counts
 

@@ -20,10 +20,12 @@ class PathOnlyRequestHandler(WSGIRequestHandler):
 
 
 def serve_dev(app, host, port):
-    """Serve with Werkzeug's threaded server and drain the grades outbox in a background thread."""
+    """Serve with Werkzeug's threaded server; grades and background jobs run on threads of its own."""
+    from lti_tool import jobs
     from lti_tool.grades.worker import start_inline_drainer
 
-    start_inline_drainer(app)
+    if start_inline_drainer(app) is not None:
+        jobs.start_thread(app)
     run_simple(host, port, app, threaded=True, use_reloader=False, use_debugger=False,
                request_handler=PathOnlyRequestHandler)
 

@@ -151,6 +151,26 @@ def test_the_administrator_reads_three_courses_imports_hr_files_and_exports(page
     expect(network.locator("button[name=choice][value=in]")).to_be_visible()
     assert people_count(open_view(page, stack, link_id)) == 8
 
+    # A large organisation (here: above five ties) is computed in the background: the page shows the run's
+    # progress and shows the new figures by itself when the worker has stored them.
+    config = stack.tool_app.config
+    before, config["ORG_VIEW_BACKGROUND_TIES"] = config["ORG_VIEW_BACKGROUND_TIES"], 5
+    try:
+        frame = open_view(page, stack, link_id)
+        expect(frame.locator("#org-job [role=status]")).to_contain_text("Wacht om te beginnen")
+        expect(frame.locator(".org-risk")).to_have_count(0)
+        assert audit_page(lms.tool_frame(page), "organisation-computing") == []
+        keep(page, "organisation-computing-nl")
+        from lti_tool import jobs
+
+        with stack.tool_app.app_context():
+            assert jobs.run_one() is not None
+        expect(frame.locator("#org-job")).to_contain_text("Cijfers berekend op", timeout=10_000)  # no reload by us
+        assert people_count(frame) == 8
+        expect(frame.locator(".org-risk").first).to_contain_text("Tolkenregeling")
+    finally:
+        config["ORG_VIEW_BACKGROUND_TIES"] = before
+
     # A learner and an instructor of the course are refused.
     for user, heading in (("learner3", "The organisation view is for administrators"),  # en-GB
                           ("facilitator", "Het organisatieoverzicht is voor beheerders")):

@@ -3,7 +3,7 @@ named organisation admin, groups under the minimum size left out, risks in plain
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from flask_babel import lazy_gettext as _l
@@ -41,6 +41,7 @@ class OrgView:
     min_group: int
     horizon_years: int
     needed: dict
+    levels: dict = field(default_factory=dict)  # (person, skill key): the HR file's level, 1 to 5
 
     def risk_of(self, skill):
         """The risk of one skill key, or the most exposed skill when the key is unknown (or None)."""
@@ -83,6 +84,23 @@ class OrgView:
             rows.append((self.skill_names.get(risk.skill, risk.skill), cells))
         return rows
 
+    def person_heat(self, skills=8, most=20):
+        """Skills × people for the most exposed skills: (skill names, rows, people left out). A row is (label,
+        leaves, cells) for a holder of at least one of them, those holding the most first; a cell is (level or
+        None, shade 0–4): the HR file's level where it gave one, else a holder named in the drawings (shade 2)."""
+        chosen = self.risks[:skills]
+        holders = Counter(person for risk in chosen for person in risk.holders)
+        order = sorted(holders, key=lambda p: (-holders[p], p not in self.leaving, self.label(p)))
+        rows = []
+        for person in order[:most]:
+            cells = []
+            for risk in chosen:
+                level = self.levels.get((person, risk.skill))
+                held = person in risk.holders
+                cells.append((level, 0 if not held else 2 if level is None or level <= 2 else 3 if level == 3 else 4))
+            rows.append((self.label(person), person in self.leaving, cells))
+        return [self.skill_names.get(r.skill, r.skill) for r in chosen], rows, max(0, len(order) - most)
+
     def outside_rows(self):
         """(category, ties, people with such ties) for people outside the LMS, most ties first; no names."""
         ties, people = Counter(), defaultdict(set)
@@ -113,17 +131,39 @@ def _skill_names(holdings):
     return {key: counts.most_common(1)[0][0] for key, counts in spellings.items()}
 
 
-def build(platform_id, horizon_years, min_group, with_names, today=None):
-    """The organisation view of one registration as the viewer may see it."""
-    sources = gather(platform_id, current_language())
+class Labels(dict):
+    """How each person appears: their name where `names` has one (named organisation admins only), else the
+    organisation's stable code, made when first asked (a page shows a few hundred of 100,000 people)."""
+
+    def __init__(self, platform_id, names):
+        super().__init__()
+        self.platform_id, self.names = platform_id, names
+
+    def __missing__(self, person):
+        label = self[person] = self.names.get(person) or participant_code(f"org:{self.platform_id}", person)
+        return label
+
+
+def build(platform_id, horizon_years, min_group, with_names, today=None, language=None, report=None):
+    """The organisation view of one registration as the viewer may see it; `report(percent, stage)` hears how
+    far it is (the background job shows it on the page)."""
+    report = report or (lambda percent, stage: None)
+    report(5, "reading")
+    sources = gather(platform_id, language or current_language())
+    report(35, "merging")
     network = org_graph.merge(sources.ties, people=sources.people)
     enough = len(network.people) >= min_group
     leaving = knowledge_risk.leaving_within(sources.leaving, today or date.today(), horizon_years * 365)
     needed = knowledge_risk.holders_by_skill(sources.needs)
+    report(50, "risks")
     risks = knowledge_risk.rank_risks(network, knowledge_risk.holders_by_skill(sources.holdings), needed,
                                       leaving) if enough else []
+    report(70, "groups")
     groups = org_graph.visible_groups(org_graph.communities(network), min_group) if enough else []
-    labels = {person: (sources.names.get(person) if with_names and sources.names.get(person) else
-                       participant_code(f"org:{platform_id}", person)) for person in network.people}
-    return OrgView(sources, network, groups, risks, labels, _skill_names(sources.holdings), leaving & set(labels),
-                   enough, min_group, horizon_years, needed)
+    labels = Labels(platform_id, sources.names if with_names else {})
+    levels = {}
+    for person, skill, level in sources.levels:
+        key = (person, knowledge_risk.skill_key(skill))
+        levels[key] = max(level, levels.get(key, 0))
+    return OrgView(sources, network, groups, risks, labels, _skill_names(sources.holdings),
+                   leaving & frozenset(network.people), enough, min_group, horizon_years, needed, levels)

@@ -31,6 +31,8 @@ class OrgSources:
     names: dict[str, str]
     # Ties to people outside the LMS: (person, category as the course names it, how many); never a name.
     outside: tuple[tuple[str, str, int], ...] = ()
+    # The HR file's levels: (person, skill as typed, 1 basic to 5 expert) where the file gave one.
+    levels: tuple[tuple[str, str, int], ...] = ()
 
 
 def included_placements(platform_id: int) -> list[tuple[ActivityInstance, str]]:
@@ -90,18 +92,20 @@ def gather(platform_id: int, language: str = "en") -> OrgSources:
                 # An unplaced classmate (ring 0) still counts, as the weakest tie.
                 ties.append((owner, member, tie_strength(ring, config.ring_count)))
                 holdings += [(member, tag) for tag in knows or ()]
-    hr = db.session.execute(select(User.sub, User.name, OrgSkill.skill).join(OrgSkill, OrgSkill.user_id == User.id)
-                            .where(OrgSkill.platform_id == platform_id)).all()
-    holdings += [(sub, skill) for sub, _name, skill in hr if sub not in out]
-    names.update({sub: name for sub, name, _skill in hr if name and sub not in names})
-    people.update(sub for sub, _name, _skill in hr if sub not in out)
+    hr = [row for row in db.session.execute(
+        select(User.sub, User.name, OrgSkill.skill, OrgSkill.level).join(OrgSkill, OrgSkill.user_id == User.id)
+        .where(OrgSkill.platform_id == platform_id)).all() if row.sub not in out]
+    holdings += [(sub, skill) for sub, _name, skill, _level in hr]
+    levels = tuple((sub, skill, level) for sub, _name, skill, level in hr if level)
+    names.update({sub: name for sub, name, _skill, _level in hr if name and sub not in names})
+    people.update(sub for sub, _name, _skill, _level in hr)
     # Names for everyone counted (only named organisation admins are shown them).
-    known = db.session.execute(select(User.sub, User.name).where(User.platform_id == platform_id,
-                                                                 User.sub.in_(people))).all()
-    names.update({sub: name for sub, name in known if name})
+    # (Filtered here: an IN list of 100,000 ids is beyond PostgreSQL's parameters.)
+    known = db.session.execute(select(User.sub, User.name).where(User.platform_id == platform_id, User.name != ""))
+    names.update({sub: name for sub, name in known if sub in people})
     leaving = dict(db.session.execute(select(User.sub, OrgLeaving.leaving_on)
                                       .join(OrgLeaving, OrgLeaving.user_id == User.id)
                                       .where(OrgLeaving.platform_id == platform_id)).all())
     return OrgSources(tuple(sorted(set(courses))), tuple(ties), frozenset(people), tuple(holdings), tuple(needs),
                       {sub: day for sub, day in leaving.items() if sub not in out}, names,
-                      tuple((person, place, n) for (person, place), n in sorted(outside.items())))
+                      tuple((person, place, n) for (person, place), n in sorted(outside.items())), levels)

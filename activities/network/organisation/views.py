@@ -1,8 +1,9 @@
-"""The organisation view's page, its HR file imports and its exports, for administrators only."""
-from flask import abort, g, redirect, render_template, request
+"""The organisation view's page, its HR file imports, its background computation and its exports, for
+administrators only."""
+from flask import abort, g, jsonify, redirect, render_template, request
 from werkzeug.datastructures import CombinedMultiDict
 
-from activities.network.organisation import exports, hr_import, page, records
+from activities.network.organisation import background, exports, hr_import, page, records
 from activities.network.organisation.activity import load, may_open, org_bp
 from activities.network.organisation.forms import HrFileForm
 from lti_tool.csv_export import download
@@ -26,19 +27,27 @@ def _refused():
 
 
 def _view(instance):
-    horizon, min_group = load(instance.settings)
-    return page.build(instance.platform_id, horizon, min_group, with_names=records.is_admin(g.launch.user_id))
+    """(view, job): computed now for a small organisation (job None); for a large one the last stored result
+    (None before the first) and the background job that computes the next."""
+    with_names = records.is_admin(g.launch.user_id)
+    if not background.large(instance.platform_id):
+        horizon, min_group = load(instance.settings)
+        return page.build(instance.platform_id, horizon, min_group, with_names=with_names), None
+    job = background.current(instance)
+    db.session.commit()
+    return background.read(job, instance.platform_id, with_names), job
 
 
 def _page(instance, status=200, forms=None, **report):
-    view = _view(instance)
-    chosen = view.risk_of(request.args.get("skill"))
+    view, job = _view(instance)
+    chosen = view.risk_of(request.args.get("skill")) if view else None
     imported = request.args.get("done") if request.args.get("done") in hr_import.KINDS else None
     forms = forms or {kind: HrFileForm(prefix=kind) for kind in hr_import.KINDS}
     return render_template("activities/organisation/index.html", instance=instance, view=view, chosen=chosen,
                            picture=view.picture(chosen) if chosen else None, forms=forms, imported=imported,
                            hr=records.hr_counts(instance.platform_id), max_shown=hr_import.MAX_SHOWN,
-                           outcome=report.get("outcome"), filename=report.get("filename")), status
+                           outcome=report.get("outcome"), filename=report.get("filename"), job=job,
+                           stages=background.STAGES), status
 
 
 @org_bp.get("/<id:iid>")
@@ -63,8 +72,33 @@ def import_file(instance, kind):
     outcome = hr_import.import_file(instance.platform_id, kind, form.file.data.read())
     if not outcome.ok:
         return _page(instance, 422, outcome=outcome, filename=form.file.data.filename)
+    background.refresh_platform(instance.platform_id)
     db.session.commit()
     return redirect(launch_url("organisation.index", done=kind, _anchor="hr-files"), code=303)
+
+
+@org_bp.post("/<id:iid>/recompute")
+@launch_required()
+def recompute(instance):
+    """Ask the worker for fresh figures now (a large organisation's view is otherwise recomputed hourly)."""
+    if not may_open(g.launch):
+        return _refused()
+    background.request(instance)
+    db.session.commit()
+    return redirect(launch_url("organisation.index"), code=303)
+
+
+@org_bp.get("/<id:iid>/progress")
+@launch_required()
+def progress(instance):
+    """How far the background computation is, for the page's progress bar (JSON)."""
+    if not may_open(g.launch):
+        return jsonify(ok=False), 403
+    job = background.jobs.state(instance.id, background.KIND)
+    if job is None:
+        return jsonify(ok=True, status="none")
+    return jsonify(ok=True, status=job.status, progress=job.progress, stage=str(background.STAGES.get(job.stage, "")),
+                   result_at=job.result_at.isoformat() if job.result_at else None)
 
 
 @org_bp.get("/<id:iid>/export/<name>")
@@ -75,4 +109,7 @@ def export(instance, name):
         return _refused()
     if name not in EXPORTS:
         abort(404)
-    return download(exports.render(name, _view(instance)), f"organisation-{instance.id}-{name}", EXPORTS[name])
+    view, _job = _view(instance)
+    if view is None:  # a large organisation's first computation is still running
+        return error_response(409, background.NOT_YET_TITLE, background.NOT_YET_MESSAGE, new_reference())
+    return download(exports.render(name, view), f"organisation-{instance.id}-{name}", EXPORTS[name])

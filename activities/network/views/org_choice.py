@@ -3,7 +3,7 @@ from flask import g, redirect, request
 
 from activities.network import bp
 from activities.network import settings as network_settings
-from activities.network.organisation import records
+from activities.network.organisation import background, records
 from lti_tool.extensions import db
 from lti_tool.session import launch_required, launch_url
 
@@ -18,5 +18,6 @@ def organisation_choice(instance):
     if choice not in ("out", "in"):
         return redirect(launch_url("network.index"), code=303)
     records.choose(g.launch.user_id, take_part=choice == "in")
+    background.refresh_platform(instance.platform_id)  # stored figures of a large organisation follow at once
     db.session.commit()
     return redirect(launch_url("network.index", done="org_" + choice), code=303)

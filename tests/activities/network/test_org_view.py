@@ -75,7 +75,7 @@ def test_groups_under_the_minimum_size_never_appear(client, launches, org):
     page = open_view(client, launches, view).get_data(as_text=True)
     # Six people in all: no group reaches the minimum of five, so none is shown.
     assert "No group is large enough to show." in html.unescape(page)
-    assert not soup(page).select(".net-table tbody tr")
+    assert not soup(page).select("section[aria-labelledby=groups-title] tbody tr")
 
 
 def test_too_few_people_show_nothing(client, launches):
@@ -208,3 +208,21 @@ def test_long_lists_of_people_are_cut_on_the_page_and_whole_in_the_csv(client, l
     assert len(soup(page).select(".org-risk")) == 30
     csv = open_view(client, launches, view, path="/export/risks.csv").get_data(as_text=True)
     assert len(csv.strip().splitlines()) == 44  # a header and 43 skills
+
+
+def test_the_people_heat_map_shows_the_holders_of_the_most_exposed_skills_with_their_levels():
+    from activities.network.analysis import knowledge_risk, org_graph
+    from activities.network.organisation.page import OrgView
+
+    network = org_graph.merge([("ann", "bob", 1.0), ("bob", "cas", 1.0), ("cas", "dirk", 1.0)])
+    holders = knowledge_risk.holders_by_skill([("ann", "Subsidies"), ("bob", "Planning"), ("cas", "Planning"),
+                                               ("bob", "Lean"), ("cas", "Lean"), ("dirk", "Lean")])
+    risks = knowledge_risk.rank_risks(network, holders, {}, frozenset({"ann"}))
+    view = OrgView(None, network, [], risks, {p: p.title() for p in network.people}, {}, frozenset({"ann"}), True,
+                   5, 5, {}, {("bob", "planning"): 5, ("cas", "planning"): 1})
+    skills, rows, more = view.person_heat(skills=2, most=2)
+    # Subsidies (Ann alone, and she leaves) ranks first, then Planning (two holders, nobody leaves).
+    assert skills == ["grants", "planning"]  # the vocabulary's keys (names fall back to them here)
+    # Bob and Cas hold one each, as does Ann; the one who leaves comes first among equals, then by label.
+    assert rows == [("Ann", True, [(None, 2), (None, 0)]), ("Bob", False, [(None, 0), (5, 4)])]
+    assert more == 1  # Cas
