@@ -110,8 +110,9 @@ def erase(users, dry_run=False):
         for user in users:
             if user.platform_id == instance.platform_id:
                 erase_learner(instance, user)
+    platform_ids = {u.platform_id for u in users}
     db.session.execute(delete(User).where(User.id.in_(user_ids)))  # memberships and the rest cascade
-    jobs.forget_results({u.platform_id for u in users})  # stored figures may still count them
+    jobs.forget_results(platform_ids)  # stored figures may still count them
     db.session.commit()
     return counts
 

@@ -141,6 +141,13 @@ def test_the_administrator_reads_three_courses_imports_hr_files_and_exports(page
     assert exported.splitlines()[1].startswith("1,Tolkenregeling,2,2,0,P-")
     assert not [p for p in PEOPLE if p.family_name in exported]
 
+    # The report for the HR conversation: the same order, room for agreements, axe clean.
+    frame.locator(f"a[href*='/report']").click()
+    expect(frame.locator(".org-report__risks tbody th").first).to_have_text("Tolkenregeling")
+    expect(frame.locator(".org-report__agreements tbody tr")).to_have_count(4)  # the four skills named
+    assert audit_page(lms.tool_frame(page), "organisation-report") == []
+    keep(page, "organisation-report-nl")
+
     # Noor (second course) leaves herself out: the next look counts eight people.
     lms.open_course(page, stack.lms_url, ONTHAAL)  # Noor is not in the first course: the switcher lists this one's
     lms.switch_user(page, stack.lms_url, "learner7")

@@ -60,7 +60,7 @@ ACCESS = {
     # organisation view: its "facilitator" in the seeded world is an LMS administrator; learners are refused
     ("organisation.index", "GET"): FACILITATOR, ("organisation.export", "GET"): FACILITATOR,
     ("organisation.import_file", "POST"): FACILITATOR, ("organisation.recompute", "POST"): FACILITATOR,
-    ("organisation.progress", "GET"): FACILITATOR,
+    ("organisation.progress", "GET"): FACILITATOR, ("organisation.report", "GET"): FACILITATOR,
     # network
     ("network.index", "GET"): PARTICIPANT, ("network.live", "GET"): PARTICIPANT,
     ("network.organisation_choice", "POST"): LEARNER_ONLY,

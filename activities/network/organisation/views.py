@@ -1,11 +1,14 @@
 """The organisation view's page, its HR file imports, its background computation and its exports, for
 administrators only."""
+from datetime import date
+
 from flask import abort, g, jsonify, redirect, render_template, request
 from werkzeug.datastructures import CombinedMultiDict
 
 from activities.network.organisation import background, exports, hr_import, page, records
 from activities.network.organisation.activity import load, may_open, org_bp
 from activities.network.organisation.forms import HrFileForm
+from activities.network.organisation.guide import GUIDE
 from lti_tool.csv_export import download
 from lti_tool.errors import error_response, new_reference
 from lti_tool.extensions import db
@@ -13,6 +16,7 @@ from lti_tool.session import launch_required, launch_url
 
 EXPORTS = {"risks.csv": "text/csv", "people.csv": "text/csv", "ties.csv": "text/csv",
            "network.graphml": "application/graphml+xml"}
+REPORT_RISKS = 10
 MAX_HR_FILE = 16 * 1024 * 1024  # 200,000 rows of a skills file; everything else keeps the app's 1 MB
 
 
@@ -99,6 +103,21 @@ def progress(instance):
         return jsonify(ok=True, status="none")
     return jsonify(ok=True, status=job.status, progress=job.progress, stage=str(background.STAGES.get(job.stage, "")),
                    result_at=job.result_at.isoformat() if job.result_at else None)
+
+
+@org_bp.get("/<id:iid>/report")
+@launch_required()
+def report(instance):
+    """A printable report for the HR conversation: the most exposed skills, who holds them, blank agreements."""
+    if not may_open(g.launch):
+        return _refused()
+    view, _job = _view(instance)
+    if view is None:
+        return error_response(409, background.NOT_YET_TITLE, background.NOT_YET_MESSAGE, new_reference())
+    if not view.enough:
+        return redirect(launch_url("organisation.index"), code=303)  # the page says why there is nothing yet
+    return render_template("activities/organisation/report.html", instance=instance, view=view,
+                           risks=view.risk_rows(limit=REPORT_RISKS), today=date.today(), guide=GUIDE)
 
 
 @org_bp.get("/<id:iid>/export/<name>")
