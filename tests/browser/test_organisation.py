@@ -142,7 +142,7 @@ def test_the_administrator_reads_three_courses_imports_hr_files_and_exports(page
     assert not [p for p in PEOPLE if p.family_name in exported]
 
     # The report for the HR conversation: the same order, room for agreements, axe clean.
-    frame.locator(f"a[href*='/report']").click()
+    frame.locator("a[href*='/report']").click()
     expect(frame.locator(".org-report__risks tbody th").first).to_have_text("Tolkenregeling")
     expect(frame.locator(".org-report__agreements tbody tr")).to_have_count(4)  # the four skills named
     assert audit_page(lms.tool_frame(page), "organisation-report") == []

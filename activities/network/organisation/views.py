@@ -114,8 +114,6 @@ def report(instance):
     view, _job = _view(instance)
     if view is None:
         return error_response(409, background.NOT_YET_TITLE, background.NOT_YET_MESSAGE, new_reference())
-    if not view.enough:
-        return redirect(launch_url("organisation.index"), code=303)  # the page says why there is nothing yet
     return render_template("activities/organisation/report.html", instance=instance, view=view,
                            risks=view.risk_rows(limit=REPORT_RISKS), today=date.today(), guide=GUIDE)
 

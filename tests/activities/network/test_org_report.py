@@ -25,11 +25,13 @@ def test_the_report_lists_the_risks_in_the_pages_order_with_room_for_agreements(
     assert "Ann" not in report and "Bob" not in report
 
 
-def test_only_administrators_get_it_and_a_small_organisation_is_sent_to_the_page(client, launches, org):
+def test_only_administrators_get_it_and_a_small_organisation_gets_no_figures(client, launches, org):
     _platform, _people, view = org
     assert open_view(client, launches, view, role="learner", path="/report").status_code == 403
     assert open_view(client, launches, view, role="instructor", path="/report").status_code == 403
     strict = launches.instance("organisation", title="Streng",
                                settings={**OrganisationActivity.default_settings(), "min_group_size": 50})
     db.session.commit()
-    assert open_view(client, launches, strict, path="/report").status_code == 303  # six people: under fifty
+    small = html.unescape(open_view(client, launches, strict, path="/report").get_data(as_text=True))
+    assert "The view appears once at least 50 people take part (now 6)" in small  # six people: under fifty
+    assert not soup(small).select(".org-report__risks, .org-heat")
