@@ -89,7 +89,8 @@ def _course_of(user, course_id):
 
 def _base_launch(state, user, course):
     launch = FlaskMessageLaunch(FlaskRequest(request), state.platform_config())
-    launch.set_user_data(user.id, user.roles, full_name=user.name)
+    # Moodle shares the launcher's e-mail address by default ("Share launcher's email with the tool").
+    launch.set_user_data(user.id, user.roles, full_name=user.name, email_address=user.email)
     launch.set_extra_claims({"given_name": user.given_name, "family_name": user.family_name})
     launch.set_launch_context_claim(course.id, [people.COURSE_TYPE], course.title, course.label)
     # The library's setter has no locale; the claim is set whole instead.

@@ -43,7 +43,7 @@ def _has_role(person, role):
 
 def _member(person):
     return {"user_id": person.id, "status": Status.ACTIVE.value, "roles": person.roles, "name": person.name,
-            "given_name": person.given_name, "family_name": person.family_name}
+            "given_name": person.given_name, "family_name": person.family_name, "email": person.email}
 
 
 @bp.get("/lti/nrps/<context_id>/memberships")

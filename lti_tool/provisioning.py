@@ -12,6 +12,7 @@ from sqlalchemy import and_, bindparam, literal, select, update
 from sqlalchemy.exc import IntegrityError
 
 from lti_tool.claims import AGS_CLAIM, LTI
+from lti_tool.email_keys import email_key
 from lti_tool.extensions import db
 from lti_tool.live import bump_course
 from lti_tool.models import ActivityInstance, Context, Membership, User
@@ -24,7 +25,7 @@ _user, _context, _membership, _instance = (model.__table__ for model in (User, C
 _anchor = select(literal(1).label("one")).subquery("anchor")
 # Built once: on this path composing a statement costs more than running it.
 _KNOWN = select(
-    _user.c.id.label("user_id"), _user.c.name.label("user_name"), _context.c.id.label("context_id"),
+    _user.c.id.label("user_id"), _user.c.name.label("user_name"), _user.c.email_key, _context.c.id.label("context_id"),
     _context.c.title, _context.c.label, _membership.c.id.label("membership_id"), _membership.c.role,
     _membership.c.last_launch_at, _instance.c.id.label("instance_id"), _instance.c.resource_link_id,
     _instance.c.activity_type, _instance.c.lineitem_url, _instance.c.lineitems_url,
@@ -80,9 +81,13 @@ def provision(platform, claims, role, with_placement):
         if row.context_id is None:
             insert_missing(Context, platform_id=platform.id, context_id=course["id"], title=title, label=label)
         row = connection.execute(_KNOWN, keys).one()
-    # A platform that stops sending names (privacy settings) keeps the name it sent before.
-    if name and row.user_name != name:
-        _set(connection, _user, row.user_id, name=name)
+    # A platform that stops sending names or addresses (privacy settings) keeps what it sent before.
+    changed = {"name": name} if name and row.user_name != name else {}
+    key = email_key(claims.get("email"))
+    if key and row.email_key != key:
+        changed["email_key"] = key
+    if changed:
+        _set(connection, _user, row.user_id, **changed)
     if (row.title, row.label) != (title, label):
         _set(connection, _context, row.context_id, title=title, label=label)
     _membership_row(connection, row, role)

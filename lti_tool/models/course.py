@@ -17,15 +17,18 @@ class Context(db.Model):
 
 
 class User(db.Model):
-    """A person as one platform identifies them (`sub`); we keep only a display name."""
+    """A person as one platform identifies them (`sub`); we keep a display name and, when the LMS shares an
+    e-mail address, only its keyed digest (lti_tool/email_keys.py), to match HR files that name people by it."""
 
     __tablename__ = "lti_user"
-    __table_args__ = (db.UniqueConstraint("platform_id", "sub"),)
+    __table_args__ = (db.UniqueConstraint("platform_id", "sub"),
+                      db.Index("ix_lti_user_email_key", "platform_id", "email_key"))
 
     id = db.Column(db.Integer, primary_key=True)
     platform_id = db.Column(db.Integer, db.ForeignKey("platform.id", ondelete="CASCADE"), nullable=False)
     sub = db.Column(db.String(255), nullable=False)
     name = db.Column(db.String(255), nullable=False, default="")
+    email_key = db.Column(db.String(64))
 
 
 class Membership(db.Model):

@@ -116,3 +116,16 @@ def test_a_newcomer_or_a_new_role_is_news_for_every_placement_of_the_course(clie
     platform.launch(client, "learner2", tamper=lambda claims: claims.update({LTI + "roles": [INSTRUCTOR]}))
     versions.append(now())
     assert versions[1] == versions[0] and versions[2] > versions[1] and versions[3] > versions[2], versions
+
+
+def test_the_lms_shared_email_address_is_kept_only_as_its_keyed_digest(client, platform, db):
+    from lti_tool.email_keys import email_key
+
+    assert platform.launch(client, "learner1").status_code == 303
+    lotte = User.query.filter_by(sub="learner1").one()
+    assert lotte.email_key == email_key("Lotte.Janssens@demo.leernetwerk.invalid")  # trimmed and case-folded
+    assert "lotte" not in lotte.email_key and len(lotte.email_key) == 64
+    assert "janssens@" not in str({c.name: getattr(lotte, c.name) for c in User.__table__.c})
+    # A returning launch with the same address writes nothing new for it.
+    _response, writes = writes_during(db, lambda: platform.launch(client, "learner1"))
+    assert ("UPDATE", "lti_user") not in writes

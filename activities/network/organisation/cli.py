@@ -68,7 +68,8 @@ def skills():
 @click.argument("file", type=click.File("rb"))
 def skills_import(issuer, client_id, leaving, file):
     """Replace the organisation's HR skills (columns user, skill, level) or, with --leaving, its leaving dates
-    (user, leaving_date) by FILE. Every row is checked first; with any problem nothing is imported."""
+    (user, leaving_date) by FILE; `user` is the LMS user id, or the e-mail address the person launched with.
+    Every row is checked first; with any problem nothing is imported."""
     platform = _registration(issuer, client_id)
     with force_locale("en"):  # the command line speaks English, as its help does
         outcome = hr_import.import_file(platform.id, "leaving" if leaving else "skills", file.read())

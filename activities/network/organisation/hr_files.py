@@ -1,7 +1,7 @@
 """Reading the HR files for the organisation view: every row checked, every problem reported with its line.
 
-A skills file has the columns `user` (the LMS user id), `skill` and optionally `level` (1–5); a leaving
-file has `user` and `leaving_date` (YYYY-MM-DD, or DD/MM/YYYY as Flemish spreadsheets write it). Commas
+A skills file has the columns `user` (the LMS user id, or the person's e-mail address), `skill` and optionally
+`level` (1–5); a leaving file has `user` and `leaving_date` (YYYY-MM-DD, or DD/MM/YYYY as Flemish spreadsheets write it). Commas
 or semicolons, UTF-8 with or without a byte order mark (Excel's "CSV UTF-8"). Nothing is imported unless
 every row is right, so a file is never half in.
 """
@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from flask_babel import lazy_gettext as _l
+
+from lti_tool.email_keys import looks_like_email
 
 MAX_ROWS = 200_000
 MAX_SKILL = 120
@@ -73,14 +75,13 @@ def _rows(reader, required, optional, checked):
 
 def _user(value, line, checked):
     if not value:
-        checked.problems.append((line, _l("No user: give the person's LMS user id.")))
-    elif "@" in value:
-        checked.problems.append((line, _l("“%(value)s” looks like an e-mail address: Leernetwerk keeps no e-mail "
-                                          "addresses, so give the LMS user id.", value=value)))
+        checked.problems.append((line, _l("No user: give the person's LMS user id or e-mail address.")))
+    elif "@" in value and not looks_like_email(value):
+        checked.problems.append((line, _l("“%(value)s” is not an e-mail address.", value=value)))
     elif len(value) > MAX_USER:
         checked.problems.append((line, _l("The user id is longer than %(max)d characters.", max=MAX_USER)))
     else:
-        return value
+        return value  # an e-mail address is matched to the person by hr_import
     return None
 
 

@@ -39,6 +39,12 @@ def people(platform_id: int, subs) -> dict[str, int]:
     return known
 
 
+def subs_by_email_key(platform_id: int) -> dict[str, str]:
+    """{e-mail key: LMS user id} of the registration's people whose LMS shared an address at launch."""
+    return dict(db.session.execute(select(User.email_key, User.sub).where(User.platform_id == platform_id,
+                                                                          User.email_key.is_not(None))).all())
+
+
 def replace_skills(platform_id: int, rows) -> int:
     """The HR skills of the registration become exactly these (user, skill, level) rows; returns the count."""
     ids = people(platform_id, {user for user, _skill, _level in rows})

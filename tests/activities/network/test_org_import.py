@@ -53,7 +53,7 @@ def test_a_bad_file_is_reported_line_by_line_in_dutch_and_changes_nothing(client
     assert report.select_one("h3").get_text() == "Niets geïmporteerd: 3 problemen in vertrek.csv"
     lines = texts(str(report), "li")
     assert [line.split(":")[0] for line in lines] == ["Regel 3", "Regel 4", "Regel 5"]
-    assert "e-mailadres" in lines[0] and "JJJJ-MM-DD" in lines[1] and "regel 2" in lines[2]
+    assert "e-mailadres" in lines[0] and "JJJJ-MM-DD" in lines[1] and "regel 2" in lines[2]  # nobody launched with it
     db.session.expire_all()
     assert [row.user_id for row in OrgLeaving.query] == [people["Dirk"].id]  # the earlier file stands
 
@@ -77,3 +77,24 @@ def test_a_file_larger_than_the_app_limit_but_within_the_hr_limit_is_read(client
     assert len(rows) > 1024 * 1024
     assert upload(client, launches, view, "skills", "user,skill\n" + rows).status_code == 303
     assert OrgSkill.query.count() == 60_000
+
+
+def test_people_named_by_the_email_address_they_launched_with_are_found(client, launches, org):
+    from lti_tool.email_keys import email_key
+
+    _platform, people, view = org
+    people["Fien"].email_key = email_key("fien.claes@zorg.example")
+    db.session.commit()
+    sent = upload(client, launches, view, "skills",
+                  "user,skill,level\nFien.Claes@Zorg.example,Subsidies,3\nsub-Dirk,Subsidies,\n")
+    assert sent.status_code == 303
+    assert sorted((s.user_id, s.level) for s in OrgSkill.query) == sorted(
+        [(people["Fien"].id, 3), (people["Dirk"].id, None)])
+    # An address nobody launched with, and a person named twice (once by id, once by address), change nothing.
+    refused = upload(client, launches, view, "skills", "user,skill\nnoor@zorg.example,Lean\n"
+                     "sub-Fien,Excel\nfien.claes@zorg.example,excel\n")
+    lines = texts(refused.get_data(as_text=True), "#hr-report li")
+    assert refused.status_code == 422 and [line.split(":")[0] for line in lines] == ["Line 2", "Line 4"]
+    assert "Nobody has opened Leernetwerk from this LMS with the e-mail address" in lines[0]
+    assert "The same person and skill as line 3." in lines[1]
+    assert OrgSkill.query.count() == 2
