@@ -16,14 +16,13 @@ from flask import current_app
 from sqlalchemy import and_, delete, or_, select, update
 
 from lti_tool.extensions import db
+from lti_tool.loops import start_loop
 from lti_tool.models import ActivityInstance, BackgroundJob
 from lti_tool.models.base import insert_missing, utcnow
 from lti_tool.models.job import DONE, FAILED, QUEUED, RUNNING
 
 log = logging.getLogger(__name__)
 HANDLERS = {}
-_threads = {}
-_threads_guard = threading.Lock()
 
 
 def handler(kind):
@@ -126,13 +125,4 @@ def run_jobs(app, poll_seconds=1.0, stop_event=None):
 
 def start_thread(app, poll_seconds=1.0):
     """Run jobs on a daemon thread of this process (the worker, the dev server, the demo); one per app."""
-    with _threads_guard:
-        thread = _threads.get(id(app))
-        if thread is None or not thread.is_alive():
-            stop = threading.Event()
-            thread = threading.Thread(target=run_jobs, args=(app,), name="background-jobs", daemon=True,
-                                      kwargs={"poll_seconds": poll_seconds, "stop_event": stop})
-            thread.stop_event = stop
-            thread.start()
-            _threads[id(app)] = thread
-    return thread
+    return start_loop(app, "background-jobs", run_jobs, poll_seconds)

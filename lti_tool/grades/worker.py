@@ -26,6 +26,7 @@ from sqlalchemy.orm import aliased
 from lti_tool.extensions import db
 from lti_tool.grades import ags, tokens
 from lti_tool.grades.tokens import PlatformRef
+from lti_tool.loops import start_loop
 from lti_tool.service_http import ServiceError
 from lti_tool.models import ActivityInstance, Platform, ScoreOutbox, User
 from lti_tool.models.base import utcnow
@@ -36,8 +37,6 @@ log = logging.getLogger(__name__)
 SUPERSEDED_REASON = "Superseded by a newer score."
 LEARNER_GONE = "The learner is no longer in the course"
 STALE_RETRY_SECONDS = 1.0
-_inline = {}
-_inline_guard = threading.Lock()
 
 
 @dataclass
@@ -331,13 +330,4 @@ def start_inline_drainer(app, poll_seconds=0.5):
     """Drain the outbox on a daemon thread of this process when GRADES_INLINE is true (dev server, demo)."""
     if not app.config.get("GRADES_INLINE"):
         return None
-    with _inline_guard:
-        thread = _inline.get(id(app))
-        if thread is None or not thread.is_alive():
-            stop = threading.Event()
-            thread = threading.Thread(target=run_worker, args=(app,), name="grades-inline", daemon=True,
-                                      kwargs={"poll_seconds": poll_seconds, "stop_event": stop})
-            thread.stop_event = stop
-            thread.start()
-            _inline[id(app)] = thread
-    return thread
+    return start_loop(app, "grades-inline", run_worker, poll_seconds)
