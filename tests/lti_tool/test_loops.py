@@ -2,6 +2,7 @@
 
 from lti_tool.loops import start_loop
 
+
 def test_one_thread_per_app_and_loop_until_it_stops():
     app, seen = object(), []
 
