@@ -38,9 +38,11 @@ test: install-test
 	$(BIN)/lint-imports --no-cache
 ifeq ($(strip $(PYTEST_ARGS)),)
 	@# Everything but the browser on two workers (pytest-xdist); then the browser flows one after another,
-	@# since two Chromiums with their servers on two cores make timing-sensitive flows flaky.
+	@# since two Chromiums with their servers on two cores make timing-sensitive flows flaky. A browser test
+	@# stuck in Playwright ignores pytest-timeout's signal, so there the timeout ends the run with every
+	@# thread's stack printed (the thread method) instead of hanging until CI gives up.
 	$(BIN)/python -m pytest -n 2 --ignore=tests/browser
-	$(BIN)/python -m pytest tests/browser
+	$(BIN)/python -m pytest -o timeout_method=thread tests/browser
 else
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 endif
