@@ -75,7 +75,8 @@ def import_file(instance, kind):
         return _page(instance, 422, forms=forms)
     outcome = hr_import.import_file(instance.platform_id, kind, form.file.data.read())
     if not outcome.ok:
-        return _page(instance, 422, outcome=outcome, filename=form.file.data.filename)
+        db.session.rollback()  # nothing of a refused file stays, whatever the checks touched
+        return _page(instance, 422, outcome=outcome, filename=(form.file.data.filename or "")[:100])
     background.refresh_platform(instance.platform_id)
     db.session.commit()
     return redirect(launch_url("organisation.index", done=kind, _anchor="hr-files"), code=303)
