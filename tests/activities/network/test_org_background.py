@@ -143,3 +143,17 @@ def test_a_failed_run_keeps_the_last_figures_and_offers_a_new_one(client, launch
     assert "The last computation failed" in page and "Compute again now" in page
     assert soup(page).select(".org-risk")  # the last figures are still shown
     assert jobs.state(view.id, background.KIND).status == "failed"  # looking does not start a run that may fail again
+
+
+def test_a_first_run_that_fails_says_there_are_no_figures_yet(client, launches, org, large):
+    _platform, _people, view = org
+    open_view(client, launches, view)
+    real = jobs.HANDLERS[background.KIND]
+    jobs.HANDLERS[background.KIND] = lambda *args: 1 / 0
+    try:
+        jobs.run_one()
+    finally:
+        jobs.HANDLERS[background.KIND] = real
+    page = html.unescape(open_view(client, launches, view).get_data(as_text=True))
+    assert "The computation failed, so there are no figures yet." in page and "Compute again now" in page
+    assert not soup(page).select(".org-risk")
