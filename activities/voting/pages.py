@@ -170,8 +170,8 @@ def _learner_view(number, key, text, rounds, mine, config, state, pace, is_open,
     return view
 
 
-def learner_page(launch, instance, form=None, proposal_form=None):
-    """Template values for a learner: their votes, and each statement's results as far as allowed."""
+def _learner_statements(launch, instance):
+    """(config, state, the learner's votes, pace, open keys, statement views) for a learner's page."""
     config = voting_settings.load(instance.settings)
     state = service.state_for(instance)
     mine = service.votes_of(instance, launch.user_id)
@@ -183,6 +183,20 @@ def learner_page(launch, instance, form=None, proposal_form=None):
                                 key in votable)
                   for number, (key, text) in enumerate(statement_texts(config), 1)]
     shifts.attach(instance, config, [s for s in statements if s.visible], lambda s: s.shown_rounds)
+    return config, state, mine, pace, open_keys, statements
+
+
+def learner_results(launch, instance):
+    """Template values for a learner's results regions alone: a poll after only other people voted needs no
+    form, proposals or progress (300 open pages ask after every vote)."""
+    config, state, _mine, _pace, _open_keys, statements = _learner_statements(launch, instance)
+    return dict(instance=instance, config=config, state=state, statements=statements,
+                results_key=placement_key(instance), choices=choices_for(config.scale))
+
+
+def learner_page(launch, instance, form=None, proposal_form=None):
+    """Template values for a learner: their votes, and each statement's results as far as allowed."""
+    config, state, mine, pace, open_keys, statements = _learner_statements(launch, instance)
     form = form or build_vote_form(config, state, mine)
     return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state,
                 statements=statements, form=form, pace=pace, upcoming=sum(s.upcoming for s in statements),

@@ -51,12 +51,11 @@ def live(instance):
     known = next(iter(request.if_none_match.as_set()), "")
 
     def render():
-        values = _page_values(instance)
         if not g.launch.is_instructor and pages.only_counts_moved(known, tag):
-            html = render_template("activities/voting/_results_live.html", **values)
+            html = render_template("activities/voting/_results_live.html", **pages.learner_results(g.launch, instance))
         else:
             # The whole page, of which the script takes the regions: one template, so the two never disagree.
-            html = render_template(_page_template(), **values)
+            html = render_template(_page_template(), **_page_values(instance))
         return {"html": html, "live_url": launch_url("voting.live")}
 
     return conditional(tag, render, page="voting.index")
