@@ -1,5 +1,7 @@
 """The network drawing in a real browser inside the demo LMS: mouse drawing, keyboard-only list, change, axe."""
-from tests.browser import lms
+from playwright.sync_api import expect
+
+from tests.browser import chromium, lms
 from tests.browser.network_steps import (  # noqa: F401  (network_link is a fixture)
     TITLE, frame_page, open_network, go, network_link, focus, tab_until, drag_to)
 from tests.browser.screens import keep as shot
@@ -154,13 +156,24 @@ def test_drawing_is_keyboard_operable(page, stack, network_link):
     assert focus(page)["key"] == second
 
 
-def test_change_view_after_a_second_moment(page, stack, network_link):
+def test_change_view_after_a_second_moment(page, stack, network_link, browser):
+    # Learner1 keeps her overview open in her own browser while the facilitator opens the end moment.
+    watching = chromium.new_context(browser)
+    mine = watching.new_page()
+    lms.switch_user(mine, stack.lms_url, "learner1")
+    own = open_network(mine, stack.lms_url, network_link)
+    moment = own.locator(".eyebrow").first.text_content()  # "Netwerktekening · <the open moment>" (as written)
+    lms.tool_frame(mine).evaluate("window.keptSinceLoad = true")
     lms.switch_user(page, stack.lms_url, "facilitator")
     frame = open_network(page, stack.lms_url, network_link)
     shot(page, "06-facilitator")
     frame.locator("form[action*='/moments'] input[name=confirm]").check()
     frame.locator("form[action*='/moments'] button[type=submit]").click()
     frame.locator(".notice--success").wait_for()
+    # Her page moves to the new moment by itself, without a reload.
+    expect(own.locator(".eyebrow").first).not_to_have_text(moment, timeout=8_000)
+    assert lms.tool_frame(mine).evaluate("window.keptSinceLoad === true")  # the same document, not reloaded
+    watching.close()
 
     lms.switch_user(page, stack.lms_url, "learner1")
     frame = open_network(page, stack.lms_url, network_link)
