@@ -41,16 +41,21 @@ def _params(instance):
     return {"horizon_years": horizon, "min_group": min_group}
 
 
+def job_of(instance):
+    """The placement's job row, or None when its view was never computed in the background."""
+    return jobs.state(instance.id, KIND)
+
+
 def current(instance):
     """The placement's job row, asking for a run when there is no result, the settings changed or the result is
     older than ORG_VIEW_MAX_AGE_MINUTES (the caller commits)."""
-    job, wanted = jobs.state(instance.id, KIND), _params(instance)
+    job, wanted = job_of(instance), _params(instance)
     max_age = timedelta(minutes=current_app.config["ORG_VIEW_MAX_AGE_MINUTES"])
     stale = (job is None or (job.result_params or {}).get("settings") != wanted
              or (job.result_at is not None and utcnow() - job.result_at > max_age))
     if stale and (job is None or job.status == DONE):  # a failed run waits for "Compute again"
         request(instance)
-        job = jobs.state(instance.id, KIND)
+        job = job_of(instance)
     return job
 
 

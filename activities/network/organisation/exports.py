@@ -31,11 +31,9 @@ def _group_of(view):
 
 
 def _people(view):
-    group_of, skills = _group_of(view), {}
-    for risk in view.risks:
-        for person in risk.holders:
-            skills.setdefault(person, []).append(view.skill_names.get(risk.skill, risk.skill))
-    rows = [(view.label(p), group_of.get(p, ""), "yes" if p in view.leaving else "", "; ".join(sorted(skills.get(p, []))))
+    group_of, skills = _group_of(view), view.skills_by_person()
+    rows = [(view.label(p), group_of.get(p, ""), "yes" if p in view.leaving else "",
+             "; ".join(sorted(view.skill_names.get(key, key) for key in skills.get(p, ()))))
             for p in view.network.people] if view.enough else []
     return table_csv(("person", "group", "leaves_within_horizon", "skills"), sorted(rows))
 

@@ -109,12 +109,17 @@ class OrgView:
             people[place].add(person)
         return sorted(((place, n, len(people[place])) for place, n in ties.items()), key=lambda row: (-row[1], row[0]))
 
-    def group_rows(self):
-        """Per group (of at least the minimum size): its size, who leaves, and its most held skills."""
-        holders = defaultdict(set)
+    def skills_by_person(self):
+        """{person: the skill keys they hold}, for everyone holding at least one."""
+        held = defaultdict(set)
         for risk in self.risks:
             for person in risk.holders:
-                holders[person].add(risk.skill)
+                held[person].add(risk.skill)
+        return held
+
+    def group_rows(self):
+        """Per group (of at least the minimum size): its size, who leaves, and its most held skills."""
+        holders = self.skills_by_person()
         rows = []
         for number, group in enumerate(self.groups, 1):
             common = Counter(skill for person in group for skill in holders.get(person, ()))

@@ -28,15 +28,16 @@ def people(platform_id: int, subs) -> dict[str, int]:
     """{LMS user id: user row id}, adding a row (no name yet) for anyone the tool has not seen launch:
     the HR files name everyone, and the privacy export and erase then find their rows like any other."""
     wanted = set(subs)
-    # The registration's people, filtered here: an IN list of 100,000 ids is beyond PostgreSQL's parameters.
-    known = {sub: user_id for sub, user_id in db.session.execute(
-        select(User.sub, User.id).where(User.platform_id == platform_id)) if sub in wanted}
-    for sub in wanted - known.keys():
-        insert_missing(User, platform_id=platform_id, sub=sub, name="")
-    if len(known) < len(wanted):
-        known = {sub: user_id for sub, user_id in db.session.execute(
+
+    def known():
+        # The registration's people, filtered here: an IN list of 100,000 ids is beyond PostgreSQL's parameters.
+        return {sub: user_id for sub, user_id in db.session.execute(
             select(User.sub, User.id).where(User.platform_id == platform_id)) if sub in wanted}
-    return known
+
+    found = known()
+    for sub in wanted - found.keys():
+        insert_missing(User, platform_id=platform_id, sub=sub, name="")
+    return found if len(found) == len(wanted) else known()
 
 
 def subs_by_email_key(platform_id: int) -> dict[str, str]:

@@ -99,7 +99,7 @@ def progress(instance):
     """How far the background computation is, for the page's progress bar (JSON)."""
     if not may_open(g.launch):
         return jsonify(ok=False), 403
-    job = background.jobs.state(instance.id, background.KIND)
+    job = background.job_of(instance)
     if job is None:
         return jsonify(ok=True, status="none")
     return jsonify(ok=True, status=job.status, progress=job.progress, stage=str(background.STAGES.get(job.stage, "")),
