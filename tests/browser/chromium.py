@@ -74,8 +74,8 @@ def save_artifacts(page, name):
     except Exception as exc:  # a crashed page still leaves its HTML and this note
         (folder / "screenshot-failed.txt").write_text(repr(exc))
     for number, frame in enumerate(page.frames):
-        try:
-            html = frame.content()
+        try:  # not frame.content(): it has no timeout, and a frame stuck between documents has none to give
+            html = f"<html>{frame.locator('html').inner_html(timeout=5_000)}</html>"
         except Exception as exc:
             html = f"<!-- could not read {frame.url}: {exc!r} -->"
         (folder / f"frame-{number}.html").write_text(f"<!-- {frame.url} -->\n{html}")

@@ -4,6 +4,7 @@ Chromium missing: the tests skip, or fail when LEERNETWERK_REQUIRE_BROWSER=1 (CI
 leaves a screenshot and the HTML of every frame in test-artifacts/.
 """
 import pytest
+from pytest_timeout import Settings
 
 from tests.browser import chromium, lms
 from tests.browser.live import start_stack
@@ -11,6 +12,7 @@ from tests.browser.live import start_stack
 _running = []  # the session's stack, once started
 SHARED_TITLE = "Stellingen (gedeeld)"
 SHARED_VOTES = {"learner1": ["agree", "disagree"], "learner2": ["disagree", "agree"], "learner3": ["agree"]}
+TEARDOWN_AFTER_FAILURE_S = 120
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)
@@ -19,6 +21,19 @@ def pytest_runtest_makereport(item, call):
     report = yield
     setattr(item, f"report_{report.when}", report)
     return report
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item):
+    """Time a failed test's teardown too. pytest-timeout stops its timer at every failure, and saving the page
+    or closing a context can wait on a stuck frame for good: past the deadline the run ends with every
+    thread's stack, as a timed-out test does."""
+    if any(getattr(item, f"report_{when}", None) and getattr(item, f"report_{when}").failed
+           for when in ("setup", "call")):
+        # pytest-timeout's own teardown (after this) cancels this timer when all went well.
+        item.config.pluginmanager.hook.pytest_timeout_set_timer(
+            item=item, settings=Settings(TEARDOWN_AFTER_FAILURE_S, "thread", False, False))
+    return (yield)
 
 
 @pytest.fixture(scope="session")
@@ -31,6 +46,11 @@ def browser():
         pytest.skip(reason)
     from playwright.sync_api import sync_playwright
 
+    from playwright.sync_api import expect
+
+    # As patient as the actions (chromium.ACTION_TIMEOUT_MS), not Playwright's 5 s: on a busy 2-core machine
+    # a slow answer is not a failure.
+    expect.set_options(timeout=chromium.ACTION_TIMEOUT_MS)
     with sync_playwright() as playwright:
         instance = chromium.launch(playwright)
         yield instance

@@ -31,7 +31,7 @@ def add_network_activity(page, lms_url, title=TITLE, min_group_size=None):
 def open_network(page, lms_url, link_id, path=""):
     """Open the activity in the LMS; optionally follow a link in the tool's page navigation."""
     page.goto(f"{lms_url}/course/activity/{link_id}")
-    frame = frame_page(lms.tool(page))
+    frame = lms.wait_for_tool(page, "body.network")
     if path:
         go(frame, path.strip("/"))
     return frame

@@ -37,9 +37,7 @@ def open_reflection(page, lms_url, link_id, user):
     """Open the activity in the LMS as `user` and wait for the tool's page in the iframe."""
     lms.switch_user(page, lms_url, user)
     page.goto(f"{lms_url}/course/activity/{link_id}")
-    frame = lms.tool(page)
-    frame.locator("body.reflection").wait_for()
-    return frame
+    return lms.wait_for_tool(page, "body.reflection")
 
 
 def _save(frame, next_part):

@@ -32,7 +32,7 @@ def open_page(page, lms_url, link_id, nav=""):
     """Open the activity in the LMS; optionally follow one of the activity's own navigation links (by its
     path: "meetings", "closing", "participants", "report"), whatever the person's language."""
     page.goto(f"{lms_url}/course/activity/{link_id}")
-    frame = board(lms.tool(page))
+    frame = lms.wait_for_tool(page, "body.exp")
     if nav:
         frame.locator(f".exp-nav a[href*='/{nav}?']").click()
         board(frame)

@@ -51,7 +51,7 @@ def test_facilitator_adds_voting_and_five_learners_vote(page, stack):
     assert page.locator(f"#activity-{link_id}").inner_text() == TITLE
 
     for voted, (user, language, choices) in enumerate(LEARNERS, start=1):
-        lms.switch_user(page, stack.lms_url, user)
+        lms.switch_user_with_the_menu(page, stack.lms_url, user)
         frame = lms.open_activity(page, stack.lms_url, link_id)
         check_language(page, frame, language)
         lms.vote(frame, choices, reason=f"{user} legt uit")

@@ -7,6 +7,11 @@ def soup(html):
     return BeautifulSoup(html if isinstance(html, str) else html.get_data(as_text=True), "html.parser")
 
 
+def page_text(html):
+    """Everything the page says, white space collapsed: no attribute (a random token may spell a name)."""
+    return " ".join(soup(html).get_text(" ").split())
+
+
 def texts(html, selector):
     """The visible text of every element matching a CSS selector, white space collapsed."""
     return [" ".join(node.get_text(" ").split()) for node in soup(html).select(selector)]
