@@ -23,7 +23,8 @@ def looks_like_email(value):
 
 def email_key(value):
     """The keyed digest of an e-mail address (64 hex characters), or None for anything else."""
+    value = value.strip() if isinstance(value, str) else value
     if not looks_like_email(value):
         return None
     secret = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(secret, b"email:" + value.strip().casefold().encode(), hashlib.sha256).hexdigest()
+    return hmac.new(secret, b"email:" + value.casefold().encode(), hashlib.sha256).hexdigest()

@@ -110,7 +110,7 @@ def erase(users, dry_run=False):
         for user in users:
             if user.platform_id == instance.platform_id:
                 erase_learner(instance, user)
-    platform_ids = {u.platform_id for u in users}
+    platform_ids = {u.platform_id for u in users}  # read before the delete: the rows are gone after it
     db.session.execute(delete(User).where(User.id.in_(user_ids)))  # memberships and the rest cascade
     jobs.forget_results(platform_ids)  # stored figures may still count them
     db.session.commit()

@@ -28,8 +28,7 @@ def pytest_runtest_teardown(item):
     """Time a failed test's teardown too. pytest-timeout stops its timer at every failure, and saving the page
     or closing a context can wait on a stuck frame for good: past the deadline the run ends with every
     thread's stack, as a timed-out test does."""
-    if any(getattr(item, f"report_{when}", None) and getattr(item, f"report_{when}").failed
-           for when in ("setup", "call")):
+    if any(getattr(getattr(item, f"report_{when}", None), "failed", False) for when in ("setup", "call")):
         # pytest-timeout's own teardown (after this) cancels this timer when all went well.
         item.config.pluginmanager.hook.pytest_timeout_set_timer(
             item=item, settings=Settings(TEARDOWN_AFTER_FAILURE_S, "thread", False, False))
@@ -44,9 +43,7 @@ def browser():
         if chromium.browser_required():
             pytest.fail(f"{reason}, and {chromium.REQUIRE_ENV}=1 requires the browser tests to run.")
         pytest.skip(reason)
-    from playwright.sync_api import sync_playwright
-
-    from playwright.sync_api import expect
+    from playwright.sync_api import expect, sync_playwright
 
     # As patient as the actions (chromium.ACTION_TIMEOUT_MS), not Playwright's 5 s: on a busy 2-core machine
     # a slow answer is not a failure.

@@ -8,7 +8,6 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 FRAME = "#tool-frame"
 FRAME_NAME = "tool-frame"
 STATEMENTS = 4  # the voting activity's default statements
-LAUNCH_HOP = "/lti/auth"  # the LMS's page in the iframe between the tool's login and its launch
 
 
 def switch_user(page, lms_url, user_id):
@@ -51,19 +50,22 @@ def tool_frame(page):
 def wait_for_tool(page, selector):
     """After a launch: wait until the tool's iframe shows `selector`; returns the iframe for locating.
 
-    Playwright now and then misses the iframe's move from the LMS's /lti/auth page to the tool's page, which
-    Chromium runs in another process (the tool served its page; Playwright goes on waiting on the frame it
-    knew: about one launch in seventy on a busy 2-core machine). When the frame still says /lti/auth, the LMS
-    page is loaded again, as a person would: a new launch, single-use hints and nonces and all.
+    Playwright now and then loses the iframe when it moves from the LMS's /lti/auth page to the tool's page,
+    which Chromium runs in another process: the tool served its page, yet Playwright has no document for the
+    frame and waits on (about one launch in seventy on a busy 2-core machine). Then, and only then, the LMS page
+    is loaded again, as a person would: a new launch, single-use hints and nonces and all. A frame that shows
+    any document without `selector` is a real failure.
     """
     try:
         tool(page).locator(selector).first.wait_for()
     except PlaywrightTimeout:
-        frame = tool_frame(page)
-        if frame is None or urlsplit(frame.url).path != LAUNCH_HOP:
+        try:
+            tool(page).locator("html").wait_for(state="attached", timeout=2_000)
+        except PlaywrightTimeout:
+            page.reload()
+            tool(page).locator(selector).first.wait_for()
+        else:
             raise
-        page.reload()
-        tool(page).locator(selector).first.wait_for()
     return tool(page)
 
 

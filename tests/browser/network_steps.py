@@ -16,12 +16,6 @@ FOCUS = """() => {
 }"""
 
 
-def frame_page(frame):
-    """Wait until the tool shows a network page in the iframe."""
-    frame.locator("body.network").wait_for()
-    return frame
-
-
 def add_network_activity(page, lms_url, title=TITLE, min_group_size=None):
     """As the facilitator: Add an activity → network drawing → settings → add. Returns the LMS link id."""
     fields = {"min_contacts": 3, **({"min_group_size": min_group_size} if min_group_size is not None else {})}

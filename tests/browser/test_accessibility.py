@@ -59,8 +59,7 @@ def test_learner_page_with_a_validation_error(page, stack, voted_activity):
 def test_facilitator_dashboard(page, stack, voted_activity):
     lms.switch_user(page, stack.lms_url, "facilitator")
     page.goto(f"{stack.lms_url}/course/activity/{voted_activity['link_id']}")
-    frame = lms.tool(page)
-    frame.locator("body.voting--facilitator").wait_for()
+    frame = lms.wait_for_tool(page, "body.voting--facilitator")
     assert frame.locator(".dist").count() == lms.STATEMENTS
     assert audit(page, "facilitator-dashboard") == []
 
@@ -68,8 +67,7 @@ def test_facilitator_dashboard(page, stack, voted_activity):
 def test_deep_linking_picker_and_settings(page, stack):
     lms.switch_user(page, stack.lms_url, "facilitator")
     page.click("#add-activity")
-    frame = lms.tool(page)
-    frame.locator("h1#picker-title").wait_for()
+    frame = lms.wait_for_tool(page, "h1#picker-title")
     blocking = audit(page, "deep-linking-picker")
     lms.open_settings(page, "voting")
     blocking += audit(page, "deep-linking-settings")

@@ -76,7 +76,7 @@ def test_the_lms_fits_its_iframe_to_the_height_the_tool_posts(page, stack):
     try:
         lms.switch_user(page, stack.lms_url, "facilitator")
         page.goto(f"{stack.lms_url}/course/add-activity")
-        lms.tool(page).locator("h1#picker-title").wait_for()
+        lms.wait_for_tool(page, "h1#picker-title")
         # The picker posts lti.frameResize as its page grows (its styles and fonts arrive after the first
         # message); the LMS sets its iframe to the last height, the tool's whole page.
         fitted = lms.tool_frame(page)

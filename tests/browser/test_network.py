@@ -3,7 +3,7 @@ from playwright.sync_api import expect
 
 from tests.browser import chromium, lms
 from tests.browser.network_steps import (  # noqa: F401  (network_link is a fixture)
-    TITLE, frame_page, open_network, go, network_link, focus, tab_until, drag_to)
+    TITLE, open_network, go, network_link, focus, tab_until, drag_to)
 from tests.browser.screens import keep as shot
 from tests.browser.test_accessibility import audit_page
 
@@ -223,10 +223,7 @@ def test_no_serious_accessibility_violations(page, stack, network_link):
                         ("facilitator", ("", "course", "matches"))):
         lms.switch_user(page, stack.lms_url, user)
         for path in paths:
-            page.goto(f"{stack.lms_url}/course/activity/{network_link}")
-            frame = frame_page(lms.tool(page))
-            if path:
-                go(frame, path)
+            open_network(page, stack.lms_url, network_link, path)
             results = axe.run(lms.tool_frame(page))
             for violation in results.response["violations"]:
                 if violation["impact"] in ("serious", "critical"):

@@ -67,9 +67,7 @@ def lms_name(sub):
 def open_view(page, stack, link_id, user="admin"):
     lms.switch_user(page, stack.lms_url, user)
     page.goto(f"{stack.lms_url}/course/activity/{link_id}")
-    frame = lms.tool(page)
-    frame.locator("body.organisation").wait_for()
-    return frame
+    return lms.wait_for_tool(page, "body.organisation")
 
 
 def people_count(frame):
@@ -85,8 +83,7 @@ def upload(frame, kind, text, name):
 def test_the_administrator_reads_three_courses_imports_hr_files_and_exports(page, stack):
     lms.switch_user(page, stack.lms_url, "facilitator")
     page.click("#add-activity")
-    frame = lms.tool(page)
-    frame.locator("h1#picker-title").wait_for()
+    frame = lms.wait_for_tool(page, "h1#picker-title")
     expect(frame.locator("a[href*='/lti/deep-linking/organisation']")).to_have_count(0)  # not for instructors
     links = {course: add_course_network(page, stack, course, included=course != DIGITAAL) for course in DRAWN}
     for course in DRAWN:
@@ -152,8 +149,7 @@ def test_the_administrator_reads_three_courses_imports_hr_files_and_exports(page
     lms.open_course(page, stack.lms_url, ONTHAAL)  # Noor is not in the first course: the switcher lists this one's
     lms.switch_user(page, stack.lms_url, "learner7")
     page.goto(f"{stack.lms_url}/course/activity/{links[ONTHAAL]}")
-    network = lms.tool(page)
-    network.locator("body.network").wait_for()
+    network = lms.wait_for_tool(page, "body.network")
     network.locator("button[name=choice][value=out]").click()
     expect(network.locator("button[name=choice][value=in]")).to_be_visible()
     assert people_count(open_view(page, stack, link_id)) == 8
@@ -183,4 +179,4 @@ def test_the_administrator_reads_three_courses_imports_hr_files_and_exports(page
                           ("facilitator", "Het organisatieoverzicht is voor beheerders")):
         lms.switch_user(page, stack.lms_url, user)
         page.goto(f"{stack.lms_url}/course/activity/{link_id}")
-        expect(lms.tool(page).locator("h1")).to_contain_text(heading)
+        expect(lms.wait_for_tool(page, "h1").locator("h1")).to_contain_text(heading)

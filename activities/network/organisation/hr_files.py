@@ -73,23 +73,30 @@ def _rows(reader, required, optional, checked):
         yield line, {name: value.strip() for name, value in zip(header, values)}
 
 
-def _user(value, line, checked):
+def _user(value, line, checked, by_email):
     if not value:
         checked.problems.append((line, _l("No user: give the person's LMS user id or e-mail address.")))
     elif "@" in value and not looks_like_email(value):
         checked.problems.append((line, _l("“%(value)s” is not an e-mail address.", value=value)))
     elif len(value) > MAX_USER:
         checked.problems.append((line, _l("The user id is longer than %(max)d characters.", max=MAX_USER)))
+    elif "@" not in value:
+        return value
+    elif (sub := by_email(value) if by_email else None) is not None:
+        return sub  # before the duplicate checks: the same person by id on one line and by address on another
     else:
-        return value  # an e-mail address is matched to the person by hr_import
+        checked.problems.append((line, _l(
+            "Nobody has opened Leernetwerk from this LMS with the e-mail address “%(email)s” (or the LMS "
+            "does not share e-mail addresses): give the LMS user id.", email=value)))
     return None
 
 
-def read_skills(raw: bytes) -> Checked:
-    """Check a skills file; its rows are (line, user, skill, level or None)."""
+def read_skills(raw: bytes, by_email=None) -> Checked:
+    """Check a skills file; its rows are (line, user, skill, level or None). `by_email(address)` gives the LMS
+    user id of the person who launched with an address, or None."""
     checked, seen = Checked(), {}
     for line, record in _records(raw, ("user", "skill"), ("level",), checked):
-        user = _user(record["user"], line, checked)
+        user = _user(record["user"], line, checked, by_email)
         skill, level_text = " ".join(record["skill"].split()), record.get("level", "")
         level = None
         if not skill:
@@ -112,11 +119,11 @@ def read_skills(raw: bytes) -> Checked:
     return checked
 
 
-def read_leaving(raw: bytes) -> Checked:
-    """Check a leaving file; its rows are (line, user, date)."""
+def read_leaving(raw: bytes, by_email=None) -> Checked:
+    """Check a leaving file; its rows are (line, user, date); `by_email` as for read_skills."""
     checked, seen = Checked(), {}
     for line, record in _records(raw, ("user", "leaving_date"), (), checked):
-        user = _user(record["user"], line, checked)
+        user = _user(record["user"], line, checked, by_email)
         day = _date(record["leaving_date"])
         if day is None:
             checked.problems.append((line, _l("Date “%(date)s”: write it as YYYY-MM-DD or DD/MM/YYYY.", date=record["leaving_date"])))

@@ -17,6 +17,7 @@ from lti_tool.session import launch_required, launch_url
 EXPORTS = {"risks.csv": "text/csv", "people.csv": "text/csv", "ties.csv": "text/csv",
            "network.graphml": "application/graphml+xml"}
 REPORT_RISKS = 10
+REPORT_AGREEMENTS = 5  # blank rows to fill in during the conversation, for the most exposed skills
 MAX_HR_FILE = 16 * 1024 * 1024  # 200,000 rows of a skills file; everything else keeps the app's 1 MB
 
 
@@ -115,8 +116,9 @@ def report(instance):
     view, _job = _view(instance)
     if view is None:
         return error_response(409, background.NOT_YET_TITLE, background.NOT_YET_MESSAGE, new_reference())
-    return render_template("activities/organisation/report.html", instance=instance, view=view,
-                           risks=view.risk_rows(limit=REPORT_RISKS), today=date.today(), guide=GUIDE)
+    risks = view.risk_rows(limit=REPORT_RISKS)
+    return render_template("activities/organisation/report.html", instance=instance, view=view, risks=risks,
+                           agreements=risks[:REPORT_AGREEMENTS], today=date.today(), guide=GUIDE)
 
 
 @org_bp.get("/<id:iid>/export/<name>")
