@@ -37,12 +37,14 @@ demo-dynamic: install
 test: install-test
 	$(BIN)/lint-imports --no-cache
 ifeq ($(strip $(PYTEST_ARGS)),)
-	@# Everything but the browser on two workers (pytest-xdist); then the browser flows one after another,
-	@# since two Chromiums with their servers on two cores make timing-sensitive flows flaky. A browser test
-	@# stuck in Playwright ignores pytest-timeout's signal, so there the timeout ends the run with every
-	@# thread's stack printed (the thread method) instead of hanging until CI gives up.
+	@# Everything but the browser on two workers (pytest-xdist); then the browser flows on two workers too,
+	@# a file per worker at a time (--dist loadfile: a file's flows build on each other's drawings and
+	@# votes). Not one run for both, nor both at once: tests that swap the app's catalogue or settings must
+	@# not meet a live stack in the same process, and unit tests beside the flows slowed both (measured).
+	@# A browser test stuck in Playwright ignores pytest-timeout's signal, so there the timeout ends the
+	@# run with every thread's stack printed (the thread method).
 	$(BIN)/python -m pytest -n 2 --ignore=tests/browser
-	$(BIN)/python -m pytest -o timeout_method=thread tests/browser
+	$(BIN)/python -m pytest -n 2 --dist loadfile -o timeout_method=thread tests/browser
 else
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 endif

@@ -17,7 +17,7 @@ from crowd import Crowd, Person, Platform, form_on, wait_until
 from harness import (Tool, database_names, machine_busy_seconds, page_summary, percentile, postgres_backend_seconds,
                      prepare_database, print_errors)
 
-POLL_SECONDS = 1.5  # what the pages' script waits between questions (lti_tool/live.POLL_SECONDS); --poll-seconds
+POLL_SECONDS = 1.5  # what the pages' script waits between questions (LIVE_POLL_SECONDS in config/); --poll-seconds
 TARGET_VOTE_P99_MS, TARGET_VIEWER_SECONDS = 250, 2.0
 REDIS_URL = "redis://127.0.0.1:6379/13"
 

@@ -10,6 +10,7 @@ from jwcrypto.jwk import JWK
 
 KEY_FILE = "platform_key.pem"
 SECRET_FILE = "secret_key"
+_loaded = {}  # PEM text → PlatformKey: loading (and checking) a key costs ~30 ms, an LMS restarted in-process reuses it
 
 
 def _write_private(path, data):
@@ -50,7 +51,10 @@ def load_or_create_key(instance_dir):
             _write_private(path, generate_pem())
         except FileExistsError:  # another process created it first
             pass
-    return PlatformKey(path.read_text())
+    pem = path.read_text()
+    if pem not in _loaded:
+        _loaded[pem] = PlatformKey(pem)
+    return _loaded[pem]
 
 
 def load_or_create_secret(instance_dir):

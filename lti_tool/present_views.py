@@ -42,6 +42,7 @@ def _link(token):
         g.locale_hint = error.language
         raise _Gone() from None
     g.locale_hint = link.language  # the wall speaks the language of the facilitator who opened it
+    live.loaded(link.instance)
     return link
 
 
@@ -68,7 +69,7 @@ def _values(link, token):
     values = activity.present_values(link.instance)
     return activity, dict(values, instance=link.instance, activity=activity,
                           live_url=url_for("present.live_region", token=token),
-                          control_url=url_for("present.control", token=token), poll_seconds=live.POLL_SECONDS)
+                          control_url=url_for("present.control", token=token))
 
 
 @bp.get("/<token>")

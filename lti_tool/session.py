@@ -17,7 +17,7 @@ from functools import lru_cache, wraps
 
 from cryptography.fernet import Fernet, InvalidToken
 from flask import abort, current_app, g, request, url_for
-from sqlalchemy import insert, update
+from sqlalchemy import bindparam, insert, select, update
 
 from lti_tool.extensions import db
 from lti_tool.launch import Launch
@@ -57,6 +57,11 @@ def cookie_name(instance_id):
 
 
 _INSERT_SESSION = insert(LaunchSession.__table__)
+# A request's session with its placement in one read, which placement_of then checks (every poll of a live
+# page saves a round trip to the database).
+_SESSION_WITH_PLACEMENT = (select(LaunchSession, ActivityInstance)
+                           .outerjoin(ActivityInstance, ActivityInstance.id == LaunchSession.activity_instance_id)
+                           .where(LaunchSession.id == bindparam("id")))
 
 
 def open_session(launch_fields):
@@ -106,7 +111,7 @@ def load_launch(instance_id):
         session_id = request.cookies.get(cookie_name(instance_id))
         if not session_id:
             raise LaunchRequired("missing")
-    row = db.session.get(LaunchSession, session_id)
+    row, g.loaded_placement = db.session.execute(_SESSION_WITH_PLACEMENT, {"id": session_id}).first() or (None, None)
     now = utcnow()
     idle = timedelta(seconds=current_app.config["LAUNCH_IDLE_SECONDS"])
     if row is None or row.expires_at < now or (row.last_seen_at or row.created_at) < now - idle:
@@ -170,12 +175,17 @@ def launch_required(role=None, instance_arg="iid", fresh=False, write_role=None)
 
 def placement_of(launch, instance_id):
     """The launch's own placement, checked against its platform, course and the blueprint's activity (else 404)."""
-    instance = db.session.get(ActivityInstance, instance_id)
+    instance = g.pop("loaded_placement", None)
+    if instance is None or instance.id != instance_id:
+        instance = db.session.get(ActivityInstance, instance_id)
     if instance is None or instance.platform_id != launch.platform_id or instance.context_id != launch.context_id:
         abort(404)
     activity_type = current_app.extensions.get("activity_blueprints", {}).get(request.blueprint)
     if activity_type is not None and instance.activity_type != activity_type:
         abort(404)
+    from lti_tool import live  # live pages build on sessions (launch_url), not the other way round
+
+    live.loaded(instance)  # a poll's ETag needs the version this row already brought
     return instance
 
 

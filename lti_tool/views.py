@@ -43,4 +43,7 @@ def register_views(app):
     def inject():
         return {**template_helpers(), "current_locale": lambda: str(get_locale() or "nl"), "guide_for": guide_for,
                 "shared": shared, "page_endpoint": page_endpoint,
-                "facilitator_notices": facilitator_notices(g.get("launch"))}
+                "facilitator_notices": facilitator_notices(g.get("launch")),
+                # How often live pages ask for changes (static/js/live.js reads data-poll-seconds).
+                "live_poll_seconds": app.config["LIVE_POLL_SECONDS"],
+                "board_poll_seconds": app.config["LIVE_BOARD_POLL_SECONDS"]}

@@ -1,6 +1,6 @@
-// The live board: every 2.5 s ask whether the board changed and swap in the regions that did (static/js/
+// The live board: every few seconds (LIVE_BOARD_POLL_SECONDS) ask whether the board changed and swap in the regions that did (static/js/
 // live.js). Without this script the page works the same; people reload it.
-import { follow, regions } from "./live.js";
+import { follow, pollInterval, regions } from "./live.js";
 
 const note = document.getElementById("live-note");
 
@@ -19,7 +19,7 @@ if (note && note.dataset.liveUrl && window.fetch && window.DOMParser) {
   const board = regions({ onSwapped: () => document.dispatchEvent(new CustomEvent("exp:regions-updated")) });
   const live = follow({
     url: note.dataset.liveUrl,
-    interval: 2500,
+    interval: pollInterval(note),
     onData: (data) => {
       const before = countCards();
       board.apply(data.html);

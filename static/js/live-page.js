@@ -3,7 +3,7 @@
 // waits; the note then offers to show the new state. When the `status` region's `data-live-key` changes,
 // its `data-announce` is said to screen readers and focus goes to `[data-live-focus]` if it was lost.
 import { countdowns } from "./countdown.js";
-import { follow, regions } from "./live.js";
+import { follow, pollInterval, regions } from "./live.js";
 
 export function followPage({ afterSwap = () => {} } = {}) {
   const note = document.getElementById("live-note");
@@ -52,6 +52,7 @@ export function followPage({ afterSwap = () => {} } = {}) {
   });
   live = follow({
     url: note.dataset.liveUrl,
+    interval: pollInterval(note),
     onData: (data) => { page.apply(data.html); offer(page); },
     onUnchanged: () => { page.retry(); offer(page); },
   });

@@ -4,6 +4,12 @@
 
 const MAX_DELAY = 30000;
 
+// The wait between polls a page names in its `data-poll-seconds` (the server's LIVE_POLL_SECONDS), in ms.
+export function pollInterval(element) {
+  const seconds = Number(element && element.dataset.pollSeconds);
+  return seconds > 0 ? seconds * 1000 : 1500;
+}
+
 // Poll `url` and hand each changed answer (JSON) to `onData`. A failed poll doubles the wait (the server
 // is busy or away); a hidden tab stops asking until it is seen again. `onGone(status)` hears a 401, 403,
 // 404 or 410, after which polling stops. Returns `{ now }` to ask at once (`now({ fresh: true })` ignores

@@ -1,7 +1,7 @@
 // The wall: one statement at a time, live counts (static/js/live.js: an unchanged session answers 304),
 // countdowns, and keyboard shortcuts. Without this script the page lists everything and has a reload link.
 import { countdowns } from "./countdown.js";
-import { follow } from "./live.js";
+import { follow, pollInterval } from "./live.js";
 
 const wall = document.getElementById("wall");
 const region = wall && wall.querySelector("[data-live-region]");
@@ -74,7 +74,7 @@ if (wall && region && window.fetch) {
 
   live = follow({
     url: wall.dataset.liveUrl,
-    interval: (Number(wall.dataset.pollSeconds) || 1.5) * 1000,
+    interval: pollInterval(wall),
     credentials: "omit",
     onData: (data) => {
       const before = countText();

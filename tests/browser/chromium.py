@@ -68,7 +68,8 @@ def save_artifacts(page, name):
     """A screenshot and the HTML of the page and each of its frames, under test-artifacts/<name>/."""
     folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", name)[:120]
     folder.mkdir(parents=True, exist_ok=True)
-    page.set_default_timeout(5_000)  # a page stuck mid-navigation must not hang the suite while we look at it
+    # Every call below has its own timeout: a page stuck mid-navigation must not hang the suite while we look
+    # at it, and a test that keeps pictures along the way keeps its page's own timeouts.
     try:
         page.screenshot(path=str(folder / "page.png"), full_page=True, timeout=5_000)
     except Exception as exc:  # a crashed page still leaves its HTML and this note

@@ -55,6 +55,9 @@ def wait_for_tool(page, selector):
     frame and waits on (about one launch in seventy on a busy 2-core machine). Then, and only then, the LMS page
     is loaded again, as a person would: a new launch, single-use hints and nonces and all. A frame that shows
     any document without `selector` is a real failure.
+
+    It returns once the page's scripts have run, as a person's first keypress comes after them: a form sent
+    before its module script is ready goes the ordinary way (a page load), and the flow would test that.
     """
     try:
         tool(page).locator(selector).first.wait_for()
@@ -66,7 +69,18 @@ def wait_for_tool(page, selector):
             tool(page).locator(selector).first.wait_for()
         else:
             raise
+    # Module scripts run after parsing, before DOMContentLoaded; "complete" comes after that.
+    tool(page).locator(selector).first.evaluate("() => new Promise(ready => document.readyState === 'complete' "
+                                               "? ready() : window.addEventListener('load', () => ready()))")
     return tool(page)
+
+
+def window_of(opened):
+    """The window a click opened (`with context.expect_page() as opened`), once its scripts have run: a wall's
+    shortcuts and print handling come from its module script, after its content is already there."""
+    window = opened.value
+    window.wait_for_load_state("load")
+    return window
 
 
 def add_activity(page, lms_url, type_id, title, fields=None, configure=None, user="facilitator"):

@@ -60,7 +60,7 @@ def test_without_cookie_and_storage_in_the_frame_a_new_window_spends_the_hint_on
     assert audit(page, "launch-new-window") == []
     with context.expect_page() as opened:
         frame.locator("#lti-new-window-link").click()
-    window = opened.value
+    window = lms.window_of(opened)
     frame.locator("#lti-new-window-opened").wait_for()  # the course page says where the activity went
     window.locator("body.voting").wait_for()
     lms.vote(window, ["disagree", "agree"], reason="In een nieuw venster")

@@ -195,7 +195,7 @@ def test_change_view_after_a_second_moment(page, stack, network_link, browser):
     # The wall from the dashboard: two drew at this moment, below the minimum group, so no picture yet.
     with page.context.expect_page() as opened:
         frame.locator("#present form[target=_blank] button").click()
-    wall = opened.value
+    wall = lms.window_of(opened)
     wall.locator(".wall-status").wait_for()
     assert wall.locator(".wall-status__count strong").inner_text() == "1"  # learner1 drew again so far
     assert wall.locator(".wall-network").count() == 0

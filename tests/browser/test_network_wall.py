@@ -40,7 +40,7 @@ def test_the_wall_draws_the_network_once_three_drew(page, stack, context, browse
     assert lms.tool_frame(page).evaluate("window.__swapped") is False
     with context.expect_page() as opened:
         frame.locator("#present form[target=_blank] button").click()
-    wall = opened.value
+    wall = lms.window_of(opened)
     wall.locator(".wall-status").wait_for()
     assert wall.locator(".wall-status__count strong").inner_text() == "0"
     expect(wall.locator(".wall-network")).to_have_count(0)

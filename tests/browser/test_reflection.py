@@ -112,7 +112,7 @@ def test_done_when_five_answer_the_facilitator_merges_and_reveals_and_the_gradeb
     frame = open_reflection(page, stack.lms_url, link_id, "facilitator")
     with page.context.expect_page() as opened:
         frame.locator("#present form[target=_blank] button").click()
-    wall = opened.value
+    wall = lms.window_of(opened)
     wall.locator(".wall-reflection").wait_for()
     on_wall = wall.locator(".refl-theme", has=wall.locator("h3", has_text="Tijd en hiërarchie"))
     assert on_wall.locator(".refl-theme__side--brake .refl-theme__count").inner_text().split()[-1] == "4"

@@ -59,3 +59,16 @@ def test_postgres_urls_use_psycopg3():
 def test_unknown_config_name_is_a_clear_error():
     with pytest.raises(SystemExit, match="Unknown LEERNETWERK_ENV"):
         create_app("staging")
+
+
+def test_live_poll_seconds_come_from_the_environment_and_nonsense_is_refused(monkeypatch):
+    from config import _seconds
+
+    monkeypatch.setenv("LEERNETWERK_LIVE_POLL_SECONDS", "0.4")
+    assert _seconds("LIVE_POLL_SECONDS", "1.5") == 0.4
+    monkeypatch.delenv("LEERNETWERK_LIVE_POLL_SECONDS")
+    assert _seconds("LIVE_POLL_SECONDS", "1.5") == 1.5
+    for bad in ("soon", "0", "-1", "nan", "inf", "86400"):
+        monkeypatch.setenv("LEERNETWERK_LIVE_POLL_SECONDS", bad)
+        with pytest.raises(SystemExit, match="LEERNETWERK_LIVE_POLL_SECONDS must be a number of seconds above 0 and"):
+            _seconds("LIVE_POLL_SECONDS", "1.5")

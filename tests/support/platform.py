@@ -22,6 +22,7 @@ __all__ = ["LMS_URL", "TOOL_URL", "USERS", "PlatformRefused", "TestPlatform", "c
 
 LMS_URL = "http://lms.test"
 TOOL_URL = "http://tool.test"
+TOOL_KID = "suite-tool-key"
 USERS = tuple(person.id for person in people.PEOPLE)  # "facilitator", "learner1" … "learner6"
 
 
@@ -77,8 +78,22 @@ class TestPlatform(CourseHelpers):
                 db.session.add(row)
                 db.session.commit()
             platform_id = row.id
+        self.seed_tool_key(tool_app)
         self.warm_tool_keys()
         return platform_id
+
+    @staticmethod
+    def seed_tool_key(tool_app):
+        """Give the tool the suite's signing key unless it has one: making an RSA key and loading it costs the
+        tool ~70 ms, in every test that registers a platform (the tool makes its own on first use in the
+        tests that need that: tests/lti_tool/test_cli.py)."""
+        from lti_tool.extensions import db
+        from lti_tool.models import ToolKey
+
+        with tool_app.app_context():
+            if ToolKey.query.filter(ToolKey.retired_at.is_(None)).first() is None:
+                db.session.add(ToolKey(kid=TOOL_KID, private_pem=cached_pem("tool")))
+                db.session.commit()
 
     def warm_tool_keys(self):
         """Let the LMS fetch the tool's JWKS now, outside any other request (see the module notes)."""

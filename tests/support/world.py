@@ -30,18 +30,28 @@ class World:
     def __init__(self, client, launches, settings=None):
         self.client, self.launches = client, launches
         self.settings = settings or {}  # {activity id: settings overrides}
-        self.placements = {}
-        self._expectations()
-        self._network()
-        self._reflection()
-        self._voting()
-        self._organisation()
-        missing = {a.id for a in all_activities()} - set(self.placements)
+        # Seeded when first asked for: a route test needs one activity's placement, not all five (~0.2 s).
+        self._builders = {"expectations": self._expectations, "network": self._network,
+                          "reflection": self._reflection, "voting": self._voting, "organisation": self._organisation}
+        missing = {a.id for a in all_activities()} - set(self._builders)
         assert not missing, f"tests/support/world.py seeds no placement of {sorted(missing)}: add one"
         unconfigured = launches.instance(None, settings={}, title="Nog te kiezen")
-        self.placements["setup"] = Placement(unconfigured, launches.instructor(unconfigured),
-                                             launches.launch(unconfigured), {"type_id": "voting"})
+        self._seeded = {"setup": Placement(unconfigured, launches.instructor(unconfigured),
+                                           launches.launch(unconfigured), {"type_id": "voting"})}
         self.deep_linking = launches.launch(role=INSTRUCTOR, deep_linking=True)
+
+    def placement(self, name):
+        """One activity's placement ("setup": the unconfigured link), seeded the first time it is asked for."""
+        if name not in self._seeded:
+            self._seeded[name] = self._builders[name]()
+        return self._seeded[name]
+
+    @property
+    def placements(self):
+        """Every placement by activity id, all seeded."""
+        for name in self._builders:
+            self.placement(name)
+        return self._seeded
 
     def _expectations(self):
         from activities.expectations.models import Card
@@ -52,7 +62,7 @@ class World:
         theme = net.theme_of(cards[:2])
         meeting = net.meeting()
         card = db.session.execute(select(Card).filter_by(id=cards[2].id)).scalar_one()
-        self.placements["expectations"] = Placement(net.instance, net.facilitator, learner, {
+        return Placement(net.instance, net.facilitator, learner, {
             "cid": card.id, "tid": theme.id, "mid": meeting.id, "uid": learner.user.id, "column": card.column_key})
 
     def _network(self):
@@ -64,13 +74,13 @@ class World:
         assert course.add(learner, "Mira").status_code == 303
         contact = course.drawing(learner).contacts[0]
         moment = course.drawing(learner).moment_key
-        self.placements["network"] = Placement(course.instance, course.facilitator, learner, {
+        return Placement(course.instance, course.facilitator, learner, {
             "key": contact.key, "uid": learner.user.id, "moment_key": moment, "fmt": "graphml"})
 
     def _reflection(self):
         room = ReflectionRoom(self.client, self.launches, settings=self.settings.get("reflection"))
         learner = room.crowd(1)[0]
-        self.placements["reflection"] = Placement(room.instance, room.facilitator, learner, {
+        return Placement(room.instance, room.facilitator, learner, {
             "part": "trust", "uid": learner.user.id})
 
     def _voting(self):
@@ -83,26 +93,24 @@ class World:
         proposer = room.learner()
         room.client.post(f"{room.url}/proposals", data=proposer.form(text="Een stelling van een deelnemer."))
         proposal = db.session.execute(select(Proposal).filter_by(activity_instance_id=room.instance.id)).scalar()
-        self.placements["voting"] = Placement(room.instance, room.facilitator, learner, {
+        return Placement(room.instance, room.facilitator, learner, {
             "uid": learner.user.id, "token": view_token(room.instance, "en"), "pid": proposal.id})
 
     def _organisation(self):
         # The organisation view's "facilitator" is a named organisation admin; its learner must be refused.
         from activities.network.organisation import records
 
+        self.placement("network")  # the course the view reads
         instance = self.launches.instance("organisation", title="Organisatie")
         learner, admin = self.launches.launch(instance), self.launches.launch(instance, role=ADMIN)
         records.add_admin(db.session.get(Platform, instance.platform_id), admin.user.sub)
         db.session.commit()
-        self.placements["organisation"] = Placement(instance, admin, learner, {"name": "risks.csv", "kind": "skills",
-                                                                               "uid": learner.user.id})
+        return Placement(instance, admin, learner, {"name": "risks.csv", "kind": "skills", "uid": learner.user.id})
 
     def placement_for(self, rule):
         """The placement a route belongs to (by its blueprint; core routes use the voting placement)."""
         blueprint = rule.endpoint.split(".")[0]
-        if blueprint == "setup":
-            return self.placements["setup"]
-        return self.placements.get(blueprint, self.placements["voting"])
+        return self.placement(blueprint if blueprint in self._builders or blueprint == "setup" else "voting")
 
     def url_values(self, rule):
         """Real values for every URL parameter of a route; KeyError names a parameter nobody fills."""

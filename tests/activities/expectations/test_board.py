@@ -5,6 +5,7 @@ from sqlalchemy import select
 from activities.expectations.models import Card
 from lti_tool.extensions import db
 from lti_tool.models import ScoreOutbox
+from tests.support.html import soup
 
 
 def _cards(instance):
@@ -150,3 +151,9 @@ def test_the_board_works_without_script(network):
     page = network.page(network.learner())
     assert "Reload the board" in page  # the no-script way to see new cards
     assert '<script type="module"' in page and "<script>" not in page and 'style="' not in page
+
+
+def test_the_board_asks_as_often_as_configured(network, app, monkeypatch):
+    monkeypatch.setitem(app.config, "LIVE_BOARD_POLL_SECONDS", 4.0)
+    for handle in (network.learner(), network.facilitator):
+        assert soup(network.page(handle)).select_one("#live-note")["data-poll-seconds"] == "4.0"

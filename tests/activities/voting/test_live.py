@@ -1,5 +1,7 @@
 """The voting pages follow the session: /live answers 304 while nothing a viewer sees has changed, and the
 whole page (from which the script takes its regions) once it has, with the same privacy as the page."""
+from sqlalchemy import event
+
 from tests.activities.voting.conftest import KEYS
 from tests.support.html import soup
 
@@ -90,3 +92,30 @@ def test_without_script_the_page_says_to_reload_and_links_to_itself(room):
     note = page.select_one("noscript")
     assert note is not None and "does not update by itself" in str(note)
     assert f"{room.url}?" in str(note)  # the page itself, with the launch token that keeps it working
+
+
+def test_the_page_and_the_wall_ask_as_often_as_configured(room, app, monkeypatch):
+    monkeypatch.setitem(app.config, "LIVE_POLL_SECONDS", 0.4)
+    page = soup(room.page(room.learner()))
+    assert page.select_one("#live-note")["data-poll-seconds"] == "0.4"
+    opened = room.client.post(f"/present/open/{room.instance.id}", data=room.facilitator.form())
+    wall = soup(room.client.get(opened.headers["Location"].partition("#")[0]).get_data(as_text=True))
+    assert wall.select_one("#wall")["data-poll-seconds"] == "0.4"
+
+
+def test_an_unchanged_poll_is_three_reads(room, db):
+    learner = room.crowd(1)[0]
+    tag = live(room, learner).headers["ETag"]
+    url, params = f"{room.url}/live", learner.params()  # the test's own reads, before listening
+    statements = []
+    listen = lambda conn, cursor, statement, *args: statements.append(" ".join(statement.split()))  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        assert room.client.get(url, query_string=params, headers={"If-None-Match": tag}).status_code == 304
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    # The session with its placement (and its version) in one read, then the state and the learner's votes.
+    assert len(statements) == 3 and all(s.startswith("SELECT") for s in statements), statements
+    assert "FROM launch_session LEFT OUTER JOIN activity_instance" in statements[0], statements
+    room.crowd(1)  # and a change still shows: the next poll's tag is new
+    assert live(room, learner, tag).status_code == 200
