@@ -69,9 +69,8 @@ def wait_for_tool(page, selector):
             tool(page).locator(selector).first.wait_for()
         else:
             raise
-    # Module scripts run after parsing, before DOMContentLoaded; "complete" comes after that.
-    tool(page).locator(selector).first.evaluate("() => new Promise(ready => document.readyState === 'complete' "
-                                               "? ready() : window.addEventListener('load', () => ready()))")
+    # Module scripts run after parsing, before DOMContentLoaded; "complete" comes after that (a bounded wait).
+    tool_frame(page).wait_for_function("() => document.readyState === 'complete'")
     return tool(page)
 
 
