@@ -1,5 +1,6 @@
-// The live board: every few seconds (LIVE_BOARD_POLL_SECONDS) ask whether the board changed and swap in the regions that did (static/js/
-// live.js). Without this script the page works the same; people reload it.
+// The live board: every few seconds (LIVE_BOARD_POLL_SECONDS, in the note's data-poll-seconds) ask whether
+// the board changed and swap in the regions that did (static/js/live.js). Without this script the page works
+// the same; people reload it.
 import { follow, pollInterval, regions } from "./live.js";
 
 const note = document.getElementById("live-note");

@@ -3,18 +3,19 @@
 // without this script; people reload them.
 
 const MAX_DELAY = 30000;
+const DEFAULT_INTERVAL = 1500; // the server's default LIVE_POLL_SECONDS
 
 // The wait between polls a page names in its `data-poll-seconds` (the server's LIVE_POLL_SECONDS), in ms.
 export function pollInterval(element) {
   const seconds = Number(element && element.dataset.pollSeconds);
-  return seconds > 0 ? seconds * 1000 : 1500;
+  return seconds > 0 ? seconds * 1000 : DEFAULT_INTERVAL;
 }
 
 // Poll `url` and hand each changed answer (JSON) to `onData`. A failed poll doubles the wait (the server
 // is busy or away); a hidden tab stops asking until it is seen again. `onGone(status)` hears a 401, 403,
 // 404 or 410, after which polling stops. Returns `{ now }` to ask at once (`now({ fresh: true })` ignores
 // the ETag, for a change the server cannot announce, such as a countdown reaching zero).
-export function follow({ url, interval = 1500, credentials = "same-origin", onData, onUnchanged, onGone }) {
+export function follow({ url, interval = DEFAULT_INTERVAL, credentials = "same-origin", onData, onUnchanged, onGone }) {
   let etag = "";
   let delay = interval;
   let timer = 0;

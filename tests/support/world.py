@@ -110,7 +110,7 @@ class World:
     def placement_for(self, rule):
         """The placement a route belongs to (by its blueprint; core routes use the voting placement)."""
         blueprint = rule.endpoint.split(".")[0]
-        return self.placement(blueprint if blueprint in self._builders or blueprint == "setup" else "voting")
+        return self.placement(blueprint if blueprint in (*self._builders, "setup") else "voting")
 
     def url_values(self, rule):
         """Real values for every URL parameter of a route; KeyError names a parameter nobody fills."""
