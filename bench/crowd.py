@@ -6,6 +6,7 @@ import re
 import secrets
 import threading
 import time
+from html import unescape
 from html.parser import HTMLParser
 from http.cookiejar import DefaultCookiePolicy
 from urllib.parse import parse_qs, urljoin, urlparse
@@ -83,7 +84,7 @@ class Person:
 
     def __init__(self, number):
         self.number, self.page_url, self.live_url, self.etag, self.csrf = number, "", "", "", ""
-        self.updates = []  # (monotonic time, html) of every changed answer
+        self.updates = []  # (monotonic time, html) of every page it loaded and every changed answer
 
 
 class Crowd:
@@ -174,6 +175,8 @@ class Crowd:
         person.live_url = urljoin(self.base, live.group(1).replace("&amp;", "&")) if live else ""
         csrf = re.search(r'name="csrf_token" value="([^"]+)"', page.text)
         person.csrf = csrf.group(1) if csrf else ""
+        person.etag = page_etag(page.text)
+        person.updates.append((time.monotonic(), page.text))
         return page.text
 
     def follow(self, person, kind="poll"):
@@ -206,7 +209,17 @@ class Crowd:
             return self.error(f"vote {page_summary(answer)}")
         with self.lock:
             self.last_vote = max(self.last_vote, time.monotonic())
-        self.timed("page after vote", "GET", urljoin(self.base, answer.headers["Location"]))
+        page = self.timed("page after vote", "GET", urljoin(self.base, answer.headers["Location"]))
+        # The loaded page follows from the tag it carries, as a browser's new page does (static/js/live.js).
+        if page.status_code == 200:
+            person.etag = page_etag(page.text)
+            person.updates.append((time.monotonic(), page.text))
+
+
+def page_etag(html):
+    """The ETag a page carries for its first poll (data-live-etag), as its script reads it."""
+    found = re.search(r'data-live-etag="([^"]*)"', html)
+    return unescape(found.group(1)) if found else ""
 
 
 def wait_until(predicate, seconds, what):

@@ -30,7 +30,8 @@ class Config:
     REDIS_URL = _env("REDIS_URL")
     # Several deployments (or test runs) may share one Redis database; the prefix keeps them apart.
     CACHE_KEY_PREFIX = _env("CACHE_KEY_PREFIX", "leernetwerk:")
-    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    # Pooled connections are pinged only after sitting idle (lti_tool/db_ping.py), not on every checkout.
+    SQLALCHEMY_ENGINE_OPTIONS = {}
     BABEL_DEFAULT_LOCALE = "nl"
     BABEL_TRANSLATION_DIRECTORIES = "../translations"
     LANGUAGES = ("nl", "en")

@@ -59,7 +59,6 @@ def _load_config(app, config):
     app.config["SQLALCHEMY_DATABASE_URI"] = normalise_database_url(app.config["SQLALCHEMY_DATABASE_URI"])
     if app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
         _check_sqlite()
-        app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {}
     # Statement parameters are learners' answers and names: never in an exception message or log.
     app.config["SQLALCHEMY_ENGINE_OPTIONS"] = {**app.config["SQLALCHEMY_ENGINE_OPTIONS"], "hide_parameters": True}
     app.config["BASE_URL"] = app.config["BASE_URL"].rstrip("/")
@@ -116,9 +115,13 @@ def _sqlite_pragmas(dbapi_connection, _record):
 
 
 def _init_extensions(app):
+    from lti_tool.db_ping import ping_when_idle
     from lti_tool.i18n import select_locale
 
     db.init_app(app)
+    if not app.config["SQLALCHEMY_DATABASE_URI"].startswith("sqlite"):
+        with app.app_context():
+            ping_when_idle(db.engine)
     # SQLite cannot ALTER most things; batch mode rebuilds tables so one migration fits both.
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     babel.init_app(app, locale_selector=select_locale)

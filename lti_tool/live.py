@@ -5,6 +5,7 @@ Why polling and not a stream: docs/live-updates.md.
 """
 from flask import current_app, g, has_request_context, jsonify, request
 from sqlalchemy import select, update
+from werkzeug.http import quote_etag
 
 from lti_tool.extensions import db
 from lti_tool.i18n import current_language
@@ -34,8 +35,22 @@ def page_answer(instance, page, render_html):
     `page` is the page's own endpoint; its live address is the request's. The tag holds the placement's
     version, the language and the viewer, since learner pages show their own work.
     """
-    tag = f"v{version_of(instance.id)}.{current_language()}.{g.launch.role}.{g.launch.user_id}"
-    return conditional(tag, lambda: {"html": render_html(), "live_url": launch_url(request.endpoint)}, page=page)
+    return conditional(page_tag(instance), lambda: {"html": render_html(), "live_url": launch_url(request.endpoint)},
+                       page=page)
+
+
+def page_tag(instance):
+    """The ETag of a page_answer page: the placement's version, the language and the viewer."""
+    return f"v{version_of(instance.id)}.{current_language()}.{g.launch.role}.{g.launch.user_id}"
+
+
+def offer(tag):
+    """Hand the page being rendered the ETag of what it shows (`live_etag`, in its data-live-etag): its first
+    poll is then a 304 when nothing changed, where it used to render the page it had just loaded again.
+
+    Take the tag before reading what the page shows, so that it is never newer than the page.
+    """
+    g.live_etag = quote_etag(tag)
 
 
 def loaded(instance):

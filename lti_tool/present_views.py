@@ -72,10 +72,16 @@ def _values(link, token):
                           control_url=url_for("present.control", token=token))
 
 
+def _live_tag(link):
+    return f"p{live.version_of(link.instance.id)}-{link.language}"
+
+
 @bp.get("/<token>")
 def show(token):
     """The full-screen wall: large type, no names, live counts, the facilitator's shortcuts with `?`."""
-    activity, values = _values(_link(token), token)
+    link = _link(token)
+    live.offer(_live_tag(link))
+    activity, values = _values(link, token)
     response = render_template(f"activities/{activity.id}/present.html", **values)
     return response, 200, {"X-Robots-Tag": "noindex", "Cache-Control": "no-store"}
 
@@ -84,7 +90,7 @@ def show(token):
 def live_region(token):
     """The wall's changing part as JSON; 304 while the placement has not changed."""
     link = _link(token)
-    tag = f"p{live.version_of(link.instance.id)}-{link.language}"
+    tag = _live_tag(link)
 
     def render():
         activity, values = _values(link, token)

@@ -12,6 +12,8 @@ import hashlib
 import hmac
 import json
 import secrets
+import struct
+import time
 from datetime import timedelta
 from functools import lru_cache, wraps
 
@@ -58,10 +60,12 @@ def cookie_name(instance_id):
 
 _INSERT_SESSION = insert(LaunchSession.__table__)
 # A request's session with its placement in one read, which placement_of then checks (every poll of a live
-# page saves a round trip to the database).
-_SESSION_WITH_PLACEMENT = (select(LaunchSession, ActivityInstance)
-                           .outerjoin(ActivityInstance, ActivityInstance.id == LaunchSession.activity_instance_id)
-                           .where(LaunchSession.id == bindparam("id")))
+# page saves a round trip to the database). The session as plain columns: nothing changes it through the ORM.
+_SESSION = LaunchSession.__table__.c
+_SESSION_WITH_PLACEMENT = (select(_SESSION.id, _SESSION.user_id, _SESSION.activity_instance_id, _SESSION.data,
+                                  _SESSION.created_at, _SESSION.expires_at, _SESSION.last_seen_at, ActivityInstance)
+                           .outerjoin(ActivityInstance, ActivityInstance.id == _SESSION.activity_instance_id)
+                           .where(_SESSION.id == bindparam("id")))
 
 
 def open_session(launch_fields):
@@ -80,6 +84,22 @@ def issue_token(launch):
     """An encrypted, short-lived token naming this launch session, its user and activity."""
     payload = json.dumps([launch.session_id, launch.user_id, launch.activity_instance_id], separators=(",", ":"))
     return _cipher().encrypt(payload.encode()).decode()
+
+
+def request_token(launch):
+    """The launch's token for this request's links and forms: made once, as a page has dozens of them."""
+    tokens = g.setdefault("launch_tokens", {})
+    if launch.session_id not in tokens:
+        tokens[launch.session_id] = issue_token(launch)
+    return tokens[launch.session_id]
+
+
+def _reuse_if_fresh(session_id, token):
+    # An authentic token in its first quarter of life serves this request's links as well: encrypting a new
+    # one for every answer was a twentieth of a live poll. Older ones are renewed, so pages keep working.
+    issued = struct.unpack(">Q", base64.urlsafe_b64decode(token)[1:9])[0]
+    if time.time() - issued < current_app.config["LAUNCH_TOKEN_SECONDS"] / 4:
+        g.setdefault("launch_tokens", {})[session_id] = token
 
 
 def _session_id_from_token(token):
@@ -107,11 +127,13 @@ def load_launch(instance_id):
         session_id, expected_user, token_instance = _session_id_from_token(token)
         if token_instance != instance_id:
             raise LaunchRequired("foreign")
+        _reuse_if_fresh(session_id, token)
     else:
         session_id = request.cookies.get(cookie_name(instance_id))
         if not session_id:
             raise LaunchRequired("missing")
-    row, g.loaded_placement = db.session.execute(_SESSION_WITH_PLACEMENT, {"id": session_id}).first() or (None, None)
+    row = db.session.execute(_SESSION_WITH_PLACEMENT, {"id": session_id}).first()
+    g.loaded_placement = row.ActivityInstance if row is not None else None
     now = utcnow()
     idle = timedelta(seconds=current_app.config["LAUNCH_IDLE_SECONDS"])
     if row is None or row.expires_at < now or (row.last_seen_at or row.created_at) < now - idle:
@@ -193,7 +215,7 @@ def launch_url(endpoint, **values):
     """url_for that carries the current launch token, so links work without cookies."""
     launch = g.get("launch")
     if launch is not None:
-        values.setdefault(TOKEN_PARAM, issue_token(launch))
+        values.setdefault(TOKEN_PARAM, request_token(launch))
         if launch.activity_instance_id is not None:
             values.setdefault("iid", launch.activity_instance_id)
     return url_for(endpoint, **values)
@@ -214,6 +236,6 @@ def template_helpers():
     return {
         "launch": launch,
         "launch_url": launch_url,
-        "launch_token": issue_token(launch) if launch else "",
+        "launch_token": request_token(launch) if launch else "",
         "csrf_token_value": csrf_token_for(launch) if launch else "",
     }

@@ -45,5 +45,5 @@ def register_views(app):
                 "shared": shared, "page_endpoint": page_endpoint,
                 "facilitator_notices": facilitator_notices(g.get("launch")),
                 # How often live pages ask for changes (static/js/live.js reads data-poll-seconds).
-                "live_poll_seconds": app.config["LIVE_POLL_SECONDS"],
+                "live_poll_seconds": app.config["LIVE_POLL_SECONDS"], "live_etag": g.get("live_etag", ""),
                 "board_poll_seconds": app.config["LIVE_BOARD_POLL_SECONDS"]}

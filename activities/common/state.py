@@ -11,7 +11,7 @@ def state_row(model, instance):
     """
     state = db.session.get(model, instance.id)
     if state is not None:
-        return state
+        return kept(state)
     clean = not (db.session.new or db.session.dirty or db.session.deleted)
     try:
         with db.session.begin_nested():
@@ -23,4 +23,11 @@ def state_row(model, instance):
         # Kept at once when nothing else is pending: otherwise every page view (a poll every few seconds)
         # would make the row again and roll it back, with a new time stamp each time.
         db.session.commit()
-    return state
+    return kept(state)
+
+
+def kept(row):
+    """Hold a loaded row until the request ends: the session's identity map holds rows weakly, so a page that
+    asks for its state again (its live tag, then its content) would otherwise read it twice."""
+    db.session.info.setdefault("kept_rows", {})[id(row)] = row
+    return row

@@ -12,7 +12,7 @@ from activities.expectations.state import current_version, state_for
 from lti_tool.extensions import db
 from lti_tool.forms import REFUSED_CHARACTER
 from lti_tool.input_policy import acceptable_text
-from lti_tool.live import conditional
+from lti_tool.live import conditional, offer
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 
@@ -26,8 +26,13 @@ def board_template():
 
 def render_board(instance, status=200, notice=None, kind=None, **extra):
     """The board page for whoever launched, optionally with an error or notice."""
+    offer(_live_tag(instance))
     return render_template(board_template(), notice=notice, notice_kind=kind,
                            **pages.board_page(g.launch, instance, **extra)), status
+
+
+def _live_tag(instance):
+    return f"b{current_version(instance.id)}-{g.launch.user_id}-{g.launch.role}-{get_locale()}"
 
 
 @bp.get("/<id:iid>")
@@ -42,7 +47,7 @@ def index(instance):
 @launch_required()
 def live(instance):
     """The board's changing regions as JSON; an unchanged board answers 304 after one small read."""
-    tag = f"b{current_version(instance.id)}-{g.launch.user_id}-{g.launch.role}-{get_locale()}"
+    tag = _live_tag(instance)
 
     def render():
         state = state_for(instance)

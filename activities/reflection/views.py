@@ -6,7 +6,7 @@ from activities.reflection import bp, pages, progress
 from activities.reflection import settings as reflection_settings
 from activities.reflection.content import PARTS
 from activities.reflection.part_forms import part_form
-from lti_tool.live import page_answer
+from lti_tool.live import offer, page_answer, page_tag
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
@@ -19,6 +19,7 @@ PART_TEMPLATE = "activities/reflection/part.html"
 def index(instance):
     """Learners see their parts and the board's state; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
+    offer(page_tag(instance))
     return _entry_page(instance, notice=notice, notice_kind=kind)
 
 
@@ -78,6 +79,7 @@ def _following(config, part):
 def board(instance):
     """The group board: for learners once the facilitator reveals it; for facilitators always, with editing."""
     notice, kind = pages.notice_for(request.args.get("done"))
+    offer(page_tag(instance))
     return render_template("activities/reflection/board.html", notice=notice, notice_kind=kind,
                            **pages.board_page(g.launch, instance))
 

@@ -1,6 +1,7 @@
 """What the learner page and the facilitator dashboard show, assembled from settings, state and votes."""
 import hashlib
 from dataclasses import dataclass
+from functools import partial
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
@@ -9,7 +10,6 @@ from activities.voting import pacing, proposals, results, service, shifts
 from activities.voting import settings as voting_settings
 from activities.voting.content import AFTER_VOTE, choice_label, choices_for, statement_text
 from activities.voting.forms import ProposalForm, choice_field_name, reason_field_name, vote_form
-from lti_tool.fragments import placement_key
 from lti_tool.i18n import current_language
 from lti_tool.live import version_of
 from lti_tool.participants import participant_rows
@@ -174,7 +174,7 @@ def _learner_statements(launch, instance):
     """(config, state, the learner's votes, pace, open keys, statement views) for a learner's page."""
     config = voting_settings.load(instance.settings)
     state = service.state_for(instance)
-    mine = service.votes_of(instance, launch.user_id)
+    mine = service.votes_shown(instance, launch.user_id)
     tallies = results.tally(instance, config, state.current_round, service.rounds_open(config, state))
     open_keys = set(service.open_in_round(config, state, state.current_round))
     votable = set(service.votable_keys(config, state)) if state.is_open else set()
@@ -186,12 +186,20 @@ def _learner_statements(launch, instance):
     return config, state, mine, pace, open_keys, statements
 
 
+def results_part_key(instance, view):
+    """What names a statement's results part shared between learners' pages (lti_tool/fragments.py): the
+    placement, the statement and the revisions of the rounds it shows, so that a vote on one statement leaves
+    the others' parts as rendered; and the live version too where a shift between rounds is shown."""
+    return (instance.id, instance.created_at, view.key, view.number, tuple(r.revision for r in view.shown_rounds),
+            version_of(instance.id) if view.shift else None)
+
+
 def learner_results(launch, instance):
     """Template values for a learner's results regions alone: a poll after only other people voted needs no
     form, proposals or progress (300 open pages ask after every vote)."""
     config, state, _mine, _pace, _open_keys, statements = _learner_statements(launch, instance)
     return dict(instance=instance, config=config, state=state, statements=statements,
-                results_key=placement_key(instance), choices=choices_for(config.scale))
+                results_part=partial(results_part_key, instance), choices=choices_for(config.scale))
 
 
 def learner_page(launch, instance, form=None, proposal_form=None):
@@ -200,7 +208,7 @@ def learner_page(launch, instance, form=None, proposal_form=None):
     form = form or build_vote_form(config, state, mine)
     return dict(instance=instance, max_reason_length=voting_settings.MAX_REASON_LENGTH, config=config, state=state,
                 statements=statements, form=form, pace=pace, upcoming=sum(s.upcoming for s in statements),
-                results_key=placement_key(instance),
+                results_part=partial(results_part_key, instance),
                 proposal_form=proposal_form or ProposalForm(), max_statement_length=voting_settings.MAX_STATEMENT_LENGTH,
                 my_proposals=proposals.of_learner(instance, launch.user_id) if config.learner_statements else [],
                 answered=sum(1 for s in statements if s.my_vote is not None), open_total=len(open_keys),
@@ -240,10 +248,10 @@ def live_tag(launch, instance, language):
     every waiting learner's page render again every two seconds. The learner's tag ends in `.v<version>`
     exactly when only others' votes move it (see `only_counts_moved`).
     """
-    state = service.state_for(instance)  # also closes a vote whose countdown ran out
     if launch.is_instructor:
+        service.state_for(instance)  # also closes a vote whose countdown ran out
         return f"f{version_of(instance.id)}.{language}"
-    mine = service.vote_count(instance, launch.user_id)
+    state, mine = service.state_with_vote_count(instance, launch.user_id)  # closes a countdown's vote too
     moment = (state.is_open, state.revealed, state.current_round, state.pace, state.current_statement,
               state.closes_at, sorted((state.round_statements or {}).items()))
     stamp = hashlib.sha256(repr(moment).encode()).hexdigest()[:16]

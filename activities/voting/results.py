@@ -2,6 +2,8 @@
 import hashlib
 import json
 from dataclasses import dataclass, field
+from functools import lru_cache
+from itertools import count
 
 from flask import current_app
 from sqlalchemy import select
@@ -11,6 +13,9 @@ from activities.voting.content import SCALES, choice_label, choice_on_scale
 from activities.voting.models import Vote
 from lti_tool.extensions import db
 from lti_tool.fragments import placement_key, remembered
+
+
+_revisions = count(1)
 
 
 @dataclass(frozen=True)
@@ -32,6 +37,7 @@ class RoundResult:
     min_group_size: int
     shares: list = field(default_factory=list)
     reasons: list = field(default_factory=list)
+    revision: int = 0  # unique in the process per counted round: names the parts rendered from it
 
     @property
     def enough(self):
@@ -45,7 +51,12 @@ class RoundResult:
 
 def shuffle_key(instance_id, vote_id):
     """A keyed hash to order reasons by, so their order does not reveal who voted when."""
-    secret = current_app.config["SECRET_KEY"]
+    return _keyed(current_app.config["SECRET_KEY"], instance_id, vote_id)
+
+
+@lru_cache(maxsize=1 << 16)
+def _keyed(secret, instance_id, vote_id):
+    # Kept: a live session tallies every vote again after each new one, and hashing was a third of that.
     return hashlib.sha256(f"{secret}:{instance_id}:{vote_id}".encode()).hexdigest()
 
 
@@ -65,37 +76,45 @@ def tally(instance, config, up_to_round, rounds_of=None):
 
 
 def _tally(instance, config, up_to_round, rounds_of_key):
-    scale = SCALES[config.scale]
     keys = {s["key"] for s in config.statements}
-    counts = {}
-    reasons = {}
+    grouped = {}  # (key, round) -> ((vote id, choice, reason), ...) in id order
     rows = db.session.execute(
         select(Vote.id, Vote.statement_key, Vote.round_number, Vote.choice, Vote.reason)
-        .where(Vote.activity_instance_id == instance.id, Vote.round_number <= up_to_round)).all()
+        .where(Vote.activity_instance_id == instance.id, Vote.round_number <= up_to_round).order_by(Vote.id)).all()
     for vote_id, key, round_number, choice, reason in rows:
         choice = choice_on_scale(choice, config.scale)
-        if key not in keys or choice is None:
-            continue
-        bucket = counts.setdefault((key, round_number), dict.fromkeys(scale, 0))
-        bucket[choice] += 1
-        if reason:
-            reasons.setdefault((key, round_number), []).append(
-                (shuffle_key(instance.id, vote_id), choice, reason))
+        if key in keys and choice is not None:
+            grouped.setdefault((key, round_number), []).append((vote_id, choice, reason))
     # Translated once: a page lists hundreds of reasons, each with its position's label.
-    labels = {choice: str(choice_label(choice)) for choice in scale}
-    result = {}
-    for statement in config.statements:
-        key = statement["key"]
-        rounds = []
-        for number in rounds_of_key[key]:
-            bucket = counts.get((key, number), dict.fromkeys(scale, 0))
-            numbers = [bucket[c] for c in scale]
-            shares = [Share(c, labels[c], n, p) for c, n, p in zip(scale, numbers, percentages(numbers))]
-            listed = [(choice, labels[choice], text)
-                      for _order, choice, text in sorted(reasons.get((key, number), []))]
-            rounds.append(RoundResult(number, sum(numbers), config.min_group_size, shares, listed))
-        result[key] = rounds
-    return result
+    labels = {choice: str(choice_label(choice)) for choice in SCALES[config.scale]}
+    return {s["key"]: [_round(instance, config, s["key"], number, tuple(grouped.get((s["key"], number), ())), labels)
+                       for number in rounds_of_key[s["key"]]]
+            for s in config.statements}
+
+
+def _round(instance, config, key, number, votes, labels):
+    """One statement's round; the same object, with the same revision, while its votes are unchanged.
+
+    After a vote on one statement the others' rounds are reused, and so are the parts rendered from them
+    (pages.results_part_key). The votes are compared in full, not only by their hash.
+    """
+    name = ("voting-round", instance.id, instance.created_at, key, number, config.scale, config.min_group_size,
+            hash(votes))
+    kept_votes, result = remembered(name, lambda: (votes, _count(instance, config, number, votes, labels)))
+    return result if kept_votes == votes else _count(instance, config, number, votes, labels)
+
+
+def _count(instance, config, number, votes, labels):
+    scale = SCALES[config.scale]
+    secret = current_app.config["SECRET_KEY"]
+    bucket = dict.fromkeys(scale, 0)
+    for _vote_id, choice, _reason in votes:
+        bucket[choice] += 1
+    numbers = [bucket[c] for c in scale]
+    shares = [Share(c, labels[c], n, p) for c, n, p in zip(scale, numbers, percentages(numbers))]
+    listed = sorted((_keyed(secret, instance.id, vote_id), choice, reason) for vote_id, choice, reason in votes if reason)
+    return RoundResult(number, sum(numbers), config.min_group_size, shares,
+                       [(choice, labels[choice], text) for _order, choice, text in listed], next(_revisions))
 
 
 def voters(instance, round_number, keys):

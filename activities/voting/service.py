@@ -2,9 +2,9 @@
 from flask import abort
 from flask_babel import gettext as _
 from flask_babel import ngettext
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
-from activities.common.state import state_row
+from activities.common.state import kept, state_row
 from activities.voting import pacing
 from activities.voting import settings as voting_settings
 from activities.voting.models import Proposal, Vote, VotingState
@@ -23,10 +23,36 @@ def votes_of(instance, user_id):
     return {(v.statement_key, v.round_number): v for v in rows}
 
 
+# Built once: composing a statement costs about as much as running it, and learners poll every second or two.
+_SHOWN = select(Vote.statement_key, Vote.round_number, Vote.choice, Vote.reason).where(
+    Vote.activity_instance_id == bindparam("iid"), Vote.user_id == bindparam("uid"))
+
+
+def votes_shown(instance, user_id):
+    """{(statement key, round): row with .choice and .reason} of one learner, for showing (votes_of to change)."""
+    rows = db.session.execute(_SHOWN, {"iid": instance.id, "uid": user_id})
+    return {(row.statement_key, row.round_number): row for row in rows}
+
+
 def vote_count(instance, user_id):
     """How many votes the learner has in the placement (their page changes when they vote)."""
     return db.session.execute(select(func.count(Vote.id)).filter_by(activity_instance_id=instance.id,
                                                                     user_id=user_id)).scalar_one()
+
+
+_STATE_WITH_COUNT = select(VotingState, select(func.count(Vote.id)).where(
+    Vote.activity_instance_id == bindparam("iid"), Vote.user_id == bindparam("uid")).scalar_subquery()).where(
+    VotingState.activity_instance_id == bindparam("iid"))
+
+
+def state_with_vote_count(instance, user_id):
+    """state_for and vote_count in one read: all that a learner's poll asks before it can answer 304."""
+    row = db.session.execute(_STATE_WITH_COUNT, {"iid": instance.id, "uid": user_id}).first()
+    if row is None:  # the first view of the placement makes the state row
+        return state_for(instance), vote_count(instance, user_id)
+    state, count = row
+    pacing.settle(instance, kept(state))
+    return state, count
 
 
 def save_votes(instance, user_id, round_number, answers):

@@ -7,6 +7,7 @@ from activities.voting.content import SCALES, choice_label, choice_on_scale
 from activities.voting.models import Vote
 from activities.voting.results import shuffle_key
 from lti_tool.extensions import db
+from lti_tool.fragments import placement_key, remembered
 
 
 @dataclass(frozen=True)
@@ -85,7 +86,16 @@ def attach(instance, config, statements, rounds_of):
 
 
 def shifts(instance, config, first_round, last_round):
-    """{statement key: Shift} between two rounds for the placement's current statements."""
+    """{statement key: Shift} between two rounds for the placement's current statements.
+
+    Shared, read-only, by every page rendered at the same live version, as the tally is (results.tally).
+    """
+    key = ("voting-shifts", *placement_key(instance), first_round, last_round, config.scale, config.min_group_size,
+           tuple(s["key"] for s in config.statements))
+    return remembered(key, lambda: _shifts(instance, config, first_round, last_round))
+
+
+def _shifts(instance, config, first_round, last_round):
     scale = tuple(SCALES[config.scale])
     keys = [s["key"] for s in config.statements]
     positions = {}  # (key, round) -> {user id: choice}

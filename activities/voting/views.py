@@ -10,7 +10,7 @@ from lti_tool.csv_export import download
 from lti_tool.extensions import db
 from lti_tool.grades.requeue import requeue_changed
 from lti_tool.input_policy import bounded_int
-from lti_tool.live import bump, conditional
+from lti_tool.live import bump, conditional, offer
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
@@ -37,6 +37,7 @@ def _page_values(instance, form=None, proposal_form=None):
 def index(instance):
     """Learners vote and see results; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
+    offer(pages.live_tag(g.launch, instance, current_language()))
     return render_template(_page_template(), notice=notice, notice_kind=kind, **_page_values(instance))
 
 

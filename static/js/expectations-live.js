@@ -21,6 +21,7 @@ if (note && note.dataset.liveUrl && window.fetch && window.DOMParser) {
   const live = follow({
     url: note.dataset.liveUrl,
     interval: pollInterval(note),
+    etag: note.dataset.liveEtag,
     onData: (data) => {
       const before = countCards();
       board.apply(data.html);

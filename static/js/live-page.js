@@ -53,6 +53,7 @@ export function followPage({ afterSwap = () => {} } = {}) {
   live = follow({
     url: note.dataset.liveUrl,
     interval: pollInterval(note),
+    etag: note.dataset.liveEtag,
     onData: (data) => { page.apply(data.html); offer(page); },
     onUnchanged: () => { page.retry(); offer(page); },
   });

@@ -14,9 +14,9 @@ export function pollInterval(element) {
 // Poll `url` and hand each changed answer (JSON) to `onData`. A failed poll doubles the wait (the server
 // is busy or away); a hidden tab stops asking until it is seen again. `onGone(status)` hears a 401, 403,
 // 404 or 410, after which polling stops. Returns `{ now }` to ask at once (`now({ fresh: true })` ignores
-// the ETag, for a change the server cannot announce, such as a countdown reaching zero).
-export function follow({ url, interval = DEFAULT_INTERVAL, credentials = "same-origin", onData, onUnchanged, onGone }) {
-  let etag = "";
+// the ETag, for a change the server cannot announce, such as a countdown reaching zero). `etag` is the tag of
+// what the page already shows (its data-live-etag), so its first poll is a 304 when nothing changed.
+export function follow({ url, interval = DEFAULT_INTERVAL, etag = "", credentials = "same-origin", onData, onUnchanged, onGone }) {
   let delay = interval;
   let timer = 0;
   let current = url;

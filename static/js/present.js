@@ -75,6 +75,7 @@ if (wall && region && window.fetch) {
   live = follow({
     url: wall.dataset.liveUrl,
     interval: pollInterval(wall),
+    etag: wall.dataset.liveEtag,
     credentials: "omit",
     onData: (data) => {
       const before = countText();

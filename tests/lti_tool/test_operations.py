@@ -70,6 +70,18 @@ def test_gunicorns_access_log_only_when_asked_for(monkeypatch, setting, access_l
     assert runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["accesslog"] == access_log
 
 
+@pytest.mark.parametrize("setting, threads", [(None, 1), ("4", 4)])
+def test_gunicorn_runs_synchronous_workers_unless_told_otherwise(monkeypatch, setting, threads):
+    """One thread per worker (gunicorn's sync worker, measured cheaper per request); LEERNETWERK_THREADS adds more."""
+    import runpy
+
+    if setting is None:
+        monkeypatch.delenv("LEERNETWERK_THREADS", raising=False)
+    else:
+        monkeypatch.setenv("LEERNETWERK_THREADS", setting)
+    assert runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["threads"] == threads
+
+
 @pytest.fixture
 def migrated_app(tmp_path, monkeypatch):
     monkeypatch.setenv("LEERNETWERK_INSTANCE_PATH", str(tmp_path))

@@ -5,7 +5,7 @@ from itsdangerous import URLSafeTimedSerializer
 from lti_tool import present
 from lti_tool.extensions import db
 from tests.activities.voting.conftest import Room
-from tests.support.html import texts
+from tests.support.html import soup, texts
 
 
 @pytest.fixture
@@ -90,6 +90,9 @@ def test_the_live_part_answers_304_until_something_changes(room):
     room.crowd(1)
     changed = room.client.get(f"{path}/live", headers={"If-None-Match": first.headers["ETag"]})
     assert changed.status_code == 200 and changed.headers["ETag"] != first.headers["ETag"]
+    shown = soup(room.client.get(path).get_data(as_text=True)).select_one("#wall")["data-live-etag"]
+    assert shown == changed.headers["ETag"]  # the wall's page carries the tag of what it shows
+    assert room.client.get(f"{path}/live", headers={"If-None-Match": shown}).status_code == 304
 
 
 def test_control_needs_the_key_of_a_live_facilitator_session(room):

@@ -160,3 +160,34 @@ def test_exports_need_a_recent_launch_from_the_lms(app, client, launches, db):
     db.session.commit()
     assert client.get(export, query_string=room.facilitator.params()).status_code == 401
     assert room.get(room.facilitator).status_code == 200  # the dashboard itself still works
+
+
+def test_a_page_makes_one_token_for_all_its_links_and_forms(client, launches, unconfigured):
+    import re
+    from html import unescape
+
+    handle = launches.instructor(unconfigured, locale="en")
+    page = client.get(f"/setup/{unconfigured.id}", query_string=handle.params()).get_data(as_text=True)
+    tokens = set(re.findall(r'[?&;]lt=([^"&]+)', page)) | set(re.findall(r'name="lt" value="([^"]+)"', page))
+    assert len(tokens) == 1, tokens  # encrypted once per request, not once per link
+    token = unescape(tokens.pop()).replace("%3D", "=")
+    again = client.get(f"/setup/{unconfigured.id}", query_string={"lt": token})
+    assert again.status_code == 200 and b"Which activity do you want to add?" in again.data
+
+
+def test_links_carry_the_token_the_request_came_with_until_it_needs_renewing(app, client, launches, unconfigured):
+    import json
+    import time
+
+    from lti_tool.session import _fernet
+
+    handle = launches.instructor(unconfigured, locale="en")
+    fresh = client.get(f"/setup/{unconfigured.id}", query_string=handle.params()).get_data(as_text=True)
+    assert f"lt={handle.token.replace('=', '%3D')}" in fresh  # a fresh token serves the page's links as it is
+    launch = handle.launch
+    payload = json.dumps([launch.session_id, launch.user_id, launch.activity_instance_id], separators=(",", ":"))
+    aged = _fernet(app.config["SECRET_KEY"]).encrypt_at_time(payload.encode(), int(time.time()) - 3600).decode()
+    page = client.get(f"/setup/{unconfigured.id}", query_string={"lt": aged})
+    assert page.status_code == 200  # an hour old: still valid (two hours) …
+    body = page.get_data(as_text=True)
+    assert f"lt={aged.replace('=', '%3D')}" not in body and "lt=" in body  # … but its links get a new one

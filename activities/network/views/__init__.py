@@ -3,7 +3,7 @@ from flask import g, redirect, render_template, request
 
 from activities.network import bp, dashboard, pages, service
 from activities.network.saving import Conflict
-from lti_tool.live import page_answer
+from lti_tool.live import offer, page_answer, page_tag
 from lti_tool.saving import save_with_participation
 from lti_tool.session import launch_required, launch_url
 
@@ -13,6 +13,7 @@ from lti_tool.session import launch_required, launch_url
 def index(instance):
     """Learners see their steps and progress; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
+    offer(page_tag(instance))
     return _entry_page(instance, notice=notice, notice_kind=kind)
 
 

@@ -137,6 +137,10 @@ def test_live_endpoint_answers_304_until_the_board_changes(network):
                                  headers={"If-None-Match": etag})
     assert changed.status_code == 200 and "Tweede" in changed.get_json()["html"]
     assert changed.headers["ETag"] != etag
+    # A loaded board carries the tag of what it shows, so its first poll is a 304.
+    shown = soup(network.page(learner)).select_one("#live-note")["data-live-etag"]
+    assert network.client.get(network.url + "/live", query_string=learner.params(),
+                              headers={"If-None-Match": shown}).status_code == 304
 
 
 def test_live_regions_for_learners_carry_no_authors(network):

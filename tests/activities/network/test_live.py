@@ -14,6 +14,9 @@ def test_a_learners_overview_moves_to_the_moment_the_facilitator_opens(course):
     course.add(me, "A.")
     page = soup(course.page(me))
     assert page.select_one("#live-note")["data-live-url"].startswith(f"{course.url}/live?")
+    # The tag of what the page shows (read from the HTML as sent: course.page unescapes it): first poll 304.
+    shown = soup(course.get(me).get_data(as_text=True)).select_one("#live-note")["data-live-etag"]
+    assert shown and live(course, me, shown).status_code == 304
     first = live(course, me)
     assert first.status_code == 200
     before = soup(first.get_json()["html"]).select_one('[data-region="status"]')
@@ -21,6 +24,7 @@ def test_a_learners_overview_moves_to_the_moment_the_facilitator_opens(course):
     assert live(course, me, first.headers["ETag"]).status_code == 304
 
     assert course.open_moment().status_code == 303
+    assert live(course, me, shown).status_code == 200
     moved = live(course, me, first.headers["ETag"])
     assert moved.status_code == 200 and moved.get_json()["live_url"].startswith(f"{course.url}/live?")
     status = soup(moved.get_json()["html"]).select_one('[data-region="status"]')

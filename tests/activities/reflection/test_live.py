@@ -15,7 +15,9 @@ def _said(node):
 
 def test_a_learners_overview_shows_the_board_opening(room):
     waiting = room.crowd(5)[0]
-    assert soup(room.page(waiting)).select_one("#live-note")["data-live-url"].startswith(f"{room.url}/live?")
+    note = soup(room.page(waiting)).select_one("#live-note")
+    assert note["data-live-url"].startswith(f"{room.url}/live?")
+    assert live(room, waiting, note["data-live-etag"]).status_code == 304  # the page's own tag: nothing new
     first = live(room, waiting)
     status = soup(first.get_json()["html"]).select_one('[data-region="status"]')
     assert status["data-live-key"] == "False" and not status.select("a.button")

@@ -175,3 +175,36 @@ def test_pages_carry_no_inline_script_or_style(room):
         page = room.page(handle)
         assert "style=" not in page
         assert re.search(r"<script(?![^>]*\bsrc=)", page) is None
+
+
+def _counted(app, room):
+    from flask import g
+
+    from activities.voting import results
+    from activities.voting import settings as voting_settings
+
+    with app.test_request_context():
+        g.pop("live_versions", None)  # kept per request in `g`, which belongs to the test's app context here
+        return results.tally(room.instance, voting_settings.load(room.instance.settings), 1)
+
+
+def test_a_vote_on_one_statement_leaves_the_others_counts_as_they_were(app, make_room):
+    room = make_room(min_group_size=3)
+    voters = room.crowd(3, "agree", "Eerste reden")
+    before = _counted(app, room)
+    room.crowd(1, "disagree", "Andere reden", keys=[KEYS[1]])
+    after = _counted(app, room)
+    # The untouched statement's round is the same object (its shared page part is not rendered again) …
+    assert after[KEYS[0]][0] is before[KEYS[0]][0]
+    # … the voted one is counted anew, and says what happened.
+    moved = after[KEYS[1]][0]
+    assert moved.revision != before[KEYS[1]][0].revision and moved.total == 4
+    assert [(s.choice, s.count) for s in moved.shares] == [("agree", 3), ("disagree", 1)]
+    assert sorted(text for _choice, _label, text in moved.reasons) == ["Andere reden"] + ["Eerste reden"] * 3
+    # A changed reason keeps the count the same and is still a change: votes are compared in full.
+    assert room.vote(voters[0], **answers("agree", "Nieuwe reden", keys=[KEYS[0]])).status_code == 303
+    changed = _counted(app, room)[KEYS[0]][0]
+    assert changed.revision != before[KEYS[0]][0].revision and changed.total == 3
+    assert sorted(text for _choice, _label, text in changed.reasons) == ["Eerste reden"] * 2 + ["Nieuwe reden"]
+    shown = _statement_card(room.page(voters[1]), 1).split('class="results"', 1)[1]  # not their own form
+    assert "Nieuwe reden" in shown and shown.count("Eerste reden") == 2
