@@ -154,7 +154,9 @@ def play(crowd, tool, args):
         raise RuntimeError(f"{len(missing)} viewers never showed the final count, e.g. {missing[0].number}; their last"
                            f" update: {sample[:3000]}") from None
     delays = [max(0.0, shown(v) - last_vote) for v in viewers]
+    slowest = viewers[delays.index(max(delays))]
     result.update(viewers=len(viewers), last_update=max(delays), update_p50=percentile(sorted(delays), .5),
+                  last_viewer=slowest.number if isinstance(slowest.number, str) else "a learner",
                   latency=crowd.latency, counts=crowd.counts, errors=list(crowd.errors),
                   learners=len(learners))
     return result
@@ -188,7 +190,7 @@ def report(results):
                   f"{percentile(values, .99) * 1000:7.1f}"
                   f" {values[-1] * 1000:7.1f}  {statuses}")
         print(f"viewers showing the final count after the last vote was answered: median {r['update_p50']:.2f} s,"
-              f" last {r['last_update']:.2f} s")
+              f" last {r['last_update']:.2f} s ({r['last_viewer']})")
         print_errors(r["errors"], indent="  ")
         p99 = percentile(sorted(r["latency"].get("vote", [])), .99) * 1000
         met = not r["errors"] and p99 < TARGET_VOTE_P99_MS and r["last_update"] <= TARGET_VIEWER_SECONDS
