@@ -184,7 +184,6 @@ class Crowd:
         def poll():
             if self.stop.is_set():
                 return
-            asked = time.monotonic()
             headers = {"Accept": "application/json"}
             if person.etag:
                 headers["If-None-Match"] = person.etag
@@ -197,8 +196,7 @@ class Crowd:
                 person.updates.append((time.monotonic(), data["html"]))
             elif answer.status_code != 304:
                 self.error(f"{kind} {page_summary(answer)}")
-            # As static/js/live.js does: the interval counts from the question, at least a third of it after the answer.
-            self.at(max(asked + self.poll_seconds, time.monotonic() + self.poll_seconds / 3), poll)
+            self.at(time.monotonic() + self.poll_seconds, poll)
         self.at(time.monotonic() + random.uniform(0, self.poll_seconds), poll)
 
     def vote(self, person, key, choice, reason):

@@ -24,7 +24,6 @@ export function follow({ url, interval = DEFAULT_INTERVAL, etag = "", credential
   const poll = async ({ fresh = false } = {}) => {
     timer = 0;
     if (document.hidden) return; // resumed by visibilitychange
-    const started = Date.now();
     try {
       const headers = { Accept: "application/json" };
       if (etag && !fresh) headers["If-None-Match"] = etag;
@@ -44,11 +43,9 @@ export function follow({ url, interval = DEFAULT_INTERVAL, etag = "", credential
     } catch (error) {
       delay = Math.min(MAX_DELAY, delay * 2);
     }
-    // The next question comes `delay` after this one was asked, not after its answer, so a slow answer does
-    // not hold back the next change; at least a third of it, so that a busy server gets a breather.
-    schedule(Math.max(delay - (Date.now() - started), delay / 3));
+    schedule();
   };
-  const schedule = (wait = delay) => { if (!timer) timer = window.setTimeout(poll, wait); };
+  const schedule = () => { if (!timer) timer = window.setTimeout(poll, delay); };
   const now = (options) => { window.clearTimeout(timer); timer = 0; poll(options); };
 
   document.addEventListener("visibilitychange", () => {

@@ -58,28 +58,27 @@ def test_gunicorn_stops_once_with_a_clear_message_on_a_configuration_error(tmp_p
     assert "Booting worker" not in done.stderr and time.monotonic() - started < 30
 
 
+def _gunicorn_setting(monkeypatch, variable, value, name):
+    """The gunicorn configuration's `name` with the environment variable set to `value` (None: unset)."""
+    import runpy
+
+    if value is None:
+        monkeypatch.delenv(variable, raising=False)
+    else:
+        monkeypatch.setenv(variable, value)
+    return runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))[name]
+
+
 @pytest.mark.parametrize("setting, access_log", [(None, None), ("0", None), ("1", "-")])
 def test_gunicorns_access_log_only_when_asked_for(monkeypatch, setting, access_log):
     """The app logs every request itself, without the client's address; gunicorn's own log is opt-in."""
-    import runpy
-
-    if setting is None:
-        monkeypatch.delenv("LEERNETWERK_ACCESS_LOG", raising=False)
-    else:
-        monkeypatch.setenv("LEERNETWERK_ACCESS_LOG", setting)
-    assert runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["accesslog"] == access_log
+    assert _gunicorn_setting(monkeypatch, "LEERNETWERK_ACCESS_LOG", setting, "accesslog") == access_log
 
 
 @pytest.mark.parametrize("setting, threads", [(None, 1), ("4", 4)])
 def test_gunicorn_runs_synchronous_workers_unless_told_otherwise(monkeypatch, setting, threads):
     """One thread per worker (gunicorn's sync worker, measured cheaper per request); LEERNETWERK_THREADS adds more."""
-    import runpy
-
-    if setting is None:
-        monkeypatch.delenv("LEERNETWERK_THREADS", raising=False)
-    else:
-        monkeypatch.setenv("LEERNETWERK_THREADS", setting)
-    assert runpy.run_path(str(ROOT / "config" / "gunicorn.conf.py"))["threads"] == threads
+    assert _gunicorn_setting(monkeypatch, "LEERNETWERK_THREADS", setting, "threads") == threads
 
 
 @pytest.fixture
