@@ -100,11 +100,11 @@ def _round(instance, config, key, number, votes, labels):
     """
     name = ("voting-round", instance.id, instance.created_at, key, number, config.scale, config.min_group_size,
             hash(votes))
-    kept_votes, result = remembered(name, lambda: (votes, _count(instance, config, number, votes, labels)))
-    return result if kept_votes == votes else _count(instance, config, number, votes, labels)
+    kept_votes, result = remembered(name, lambda: (votes, _counted(instance, config, number, votes, labels)))
+    return result if kept_votes == votes else _counted(instance, config, number, votes, labels)
 
 
-def _count(instance, config, number, votes, labels):
+def _counted(instance, config, number, votes, labels):
     scale = SCALES[config.scale]
     secret = current_app.config["SECRET_KEY"]
     bucket = dict.fromkeys(scale, 0)
