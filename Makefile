@@ -41,10 +41,12 @@ ifeq ($(strip $(PYTEST_ARGS)),)
 	@# a file per worker at a time (--dist loadfile: a file's flows build on each other's drawings and
 	@# votes). Not one run for both, nor both at once: tests that swap the app's catalogue or settings must
 	@# not meet a live stack in the same process, and unit tests beside the flows slowed both (measured).
-	@# A browser test stuck in Playwright ignores pytest-timeout's signal, so there the timeout ends the
-	@# run with every thread's stack printed (the thread method).
-	$(BIN)/python -m pytest -n 2 --ignore=tests/browser
-	$(BIN)/python -m pytest -n 2 --dist loadfile -o timeout_method=thread tests/browser
+	@# A browser test stuck in Playwright ignores pytest-timeout's signal: its watchdog fails it first
+	@# (tests/browser/watchdog.py), else the timeout ends its worker (the thread method). A crashed worker
+	@# is not replaced: pytest-xdist 3.8's loadfile scheduler can wait for good after a replacement
+	@# (pytest-xdist#1378), so the run ends then, naming the test.
+	$(BIN)/python -m pytest -n 2 --max-worker-restart=0 --ignore=tests/browser
+	$(BIN)/python -m pytest -n 2 --max-worker-restart=0 --dist loadfile -o timeout_method=thread tests/browser
 else
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 endif

@@ -2,6 +2,7 @@
 import json
 import os
 import re
+import signal
 from pathlib import Path
 
 CHROMIUM = "/usr/bin/chromium"
@@ -34,6 +35,46 @@ def browser_required():
 def launch(playwright):
     """A headless Chromium from Debian's package."""
     return playwright.chromium.launch(executable_path=CHROMIUM, headless=True, args=LAUNCH_ARGS)
+
+
+class Relaunching:
+    """The session's Chromium, launched again when it is gone (a stuck test's watchdog ends it, see
+    `end_browsers`): the tests after a stuck one still run and say what they say."""
+
+    def __init__(self, playwright):
+        self._playwright = playwright
+        self._current = launch(playwright)
+
+    def __getattr__(self, name):
+        if not self._current.is_connected():
+            self._current = launch(self._playwright)
+        return getattr(self._current, name)
+
+
+def end_browsers():
+    """Kill every Chromium process this process started (through Playwright's driver); return how many.
+
+    A Playwright call that waits on a stuck frame (an evaluate, a close) has no timeout of its own; once the
+    browser is gone it raises, so the test fails with its own traceback instead of hanging the run."""
+    children = {}
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:  # the parent is the second field after the command name, which may hold spaces or ")"
+                children.setdefault(int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]), []).append(
+                    int(entry.name))
+            except (OSError, IndexError, ValueError):
+                continue  # gone meanwhile
+    ended, todo = 0, list(children.get(os.getpid(), []))
+    while todo:
+        pid = todo.pop()
+        todo.extend(children.get(pid, []))
+        try:
+            if os.path.basename(os.readlink(f"/proc/{pid}/exe")) == "chromium":
+                os.kill(pid, signal.SIGKILL)
+                ended += 1
+        except OSError:
+            continue
+    return ended
 
 
 def new_context(browser, **options):

@@ -8,6 +8,7 @@ from pytest_timeout import Settings
 
 from tests.browser import chromium, lms
 from tests.browser.live import start_stack
+from tests.browser.watchdog import watched
 
 _running = []  # the session's stack, once started
 SHARED_TITLE = "Stellingen (gedeeld)"
@@ -27,12 +28,24 @@ def pytest_runtest_makereport(item, call):
 def pytest_runtest_teardown(item):
     """Time a failed test's teardown too. pytest-timeout stops its timer at every failure, and saving the page
     or closing a context can wait on a stuck frame for good: past the deadline the run ends with every
-    thread's stack, as a timed-out test does."""
+    thread's stack, as a timed-out test does. The watchdog (tests/browser/watchdog.py) speaks first."""
     if any(getattr(getattr(item, f"report_{when}", None), "failed", False) for when in ("setup", "call")):
         # pytest-timeout's own teardown (after this) cancels this timer when all went well.
         item.config.pluginmanager.hook.pytest_timeout_set_timer(
             item=item, settings=Settings(TEARDOWN_AFTER_FAILURE_S, "thread", False, False))
-    return (yield)
+    return (yield from watched(item, "teardown"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_setup(item):
+    """Setup under the watchdog (tests/browser/watchdog.py)."""
+    return (yield from watched(item, "setup"))
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """The test under the watchdog."""
+    return (yield from watched(item, "call"))
 
 
 @pytest.fixture(scope="session")
@@ -49,7 +62,7 @@ def browser():
     # a slow answer is not a failure.
     expect.set_options(timeout=chromium.ACTION_TIMEOUT_MS)
     with sync_playwright() as playwright:
-        instance = chromium.launch(playwright)
+        instance = chromium.Relaunching(playwright)
         yield instance
         instance.close()
 
