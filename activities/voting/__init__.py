@@ -94,9 +94,9 @@ class VotingActivity(Activity):
     @classmethod
     def participant_details(cls, instance, user_ids):
         """Statements answered in the current round."""
-        from activities.voting import pages
+        from activities.voting import dashboard
 
-        return pages.participant_details(instance, user_ids)
+        return dashboard.participant_details(instance, user_ids)
 
     @classmethod
     def erase_preview(cls, instance, user_id):

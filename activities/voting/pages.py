@@ -1,5 +1,4 @@
 """What the learner page and the facilitator dashboard show, assembled from settings, state and votes."""
-import hashlib
 from dataclasses import dataclass
 from functools import partial
 
@@ -12,7 +11,6 @@ from activities.voting.content import AFTER_VOTE, choice_label, choices_for, sta
 from activities.voting.forms import ProposalForm, choice_field_name, reason_field_name, vote_form
 from lti_tool.i18n import current_language
 from lti_tool.live import version_of
-from lti_tool.participants import participant_rows
 
 NOTICES = {
     "saved": (_l("Your votes are saved. You can change them until voting closes."), "success"),
@@ -215,84 +213,3 @@ def learner_page(launch, instance, form=None, proposal_form=None):
                 error_items=error_items(form, statements), choices=choices_for(config.scale),
                 choice_label=choice_label, choice_field_name=choice_field_name,
                 reason_field_name=reason_field_name)
-
-
-def facilitator_page(launch, instance):
-    """Template values for the facilitator: controls, full results, and the learners' progress."""
-    config = voting_settings.load(instance.settings)
-    state = service.state_for(instance)
-    tallies = results.tally(instance, config, state.current_round, service.rounds_open(config, state))
-    keys = set(service.open_in_round(config, state, state.current_round))
-    pace = pace_of(config, state)
-    statements = [StatementView(number, key, text, tallies[key], visible=True, is_open=key in keys)
-                  for number, (key, text) in enumerate(statement_texts(config), 1)]
-    shifts.attach(instance, config, statements, lambda s: [r for r in s.rounds if r.total])
-    rows, source = participant_rows(launch, instance)
-    proposed = proposals.of_placement(instance)
-    not_voted = [r for r in rows if not (r.detail and r.detail.answered)]
-    return dict(instance=instance, config=config, state=state, statements=statements, rows=rows,
-                waiting_proposals=[p for p in proposed if p.status == proposals.PENDING],
-                decided_proposals=sum(p.status != proposals.PENDING for p in proposed),
-                max_statement_length=voting_settings.MAX_STATEMENT_LENGTH, max_statements=voting_settings.MAX_STATEMENTS,
-                roster_source=source, voted=len(rows) - len(not_voted), expected=len(rows),
-                total_statements=len(keys), all_statements=len(statements), not_voted=not_voted,
-                choices=choices_for(config.scale), max_rounds=service.MAX_ROUNDS, pace=pace,
-                timer_choices=pacing.TIMER_CHOICES, round_keys=[s.key for s in statements if s.is_open])
-
-
-def live_tag(launch, instance, language):
-    """The ETag of a viewer's live page: it changes exactly when something this viewer sees may have changed.
-
-    Facilitators see every count, so every change. A learner's page changes with the session's state, and
-    with other people's votes only where results may be on their screen, so a crowd voting does not make
-    every waiting learner's page render again every two seconds. The learner's tag ends in `.v<version>`
-    exactly when only others' votes move it (see `only_counts_moved`).
-    """
-    if launch.is_instructor:
-        service.state_for(instance)  # also closes a vote whose countdown ran out
-        return f"f{version_of(instance.id)}.{language}"
-    state, mine = service.state_with_vote_count(instance, launch.user_id)  # closes a countdown's vote too
-    moment = (state.is_open, state.revealed, state.current_round, state.pace, state.current_statement,
-              state.closes_at, sorted((state.round_statements or {}).items()))
-    stamp = hashlib.sha256(repr(moment).encode()).hexdigest()[:16]
-    tag = f"l{launch.user_id}.{language}.{stamp}.{mine}"
-    config = voting_settings.load(instance.settings)
-    if state.revealed or state.pace == pacing.ONE or (config.results_mode == AFTER_VOTE and mine):
-        tag += f".v{version_of(instance.id)}"
-    return tag
-
-
-def only_counts_moved(known, tag):
-    """True when a learner's page, tagged `known`, differs from `tag` only in other people's votes: then
-    the results regions alone need sending, not the page with its form."""
-    return known != tag and ".v" in tag and known.rpartition(".v")[0] == tag.rpartition(".v")[0]
-
-
-def moment(values):
-    """What a screen reader hears when the session moves on, and the key that says it did."""
-    state, pace = values["state"], values["pace"]
-    parts = [_("Round %(number)d", number=state.current_round), _("Voting open") if state.is_open else _("Voting closed")]
-    if pace.one_at_a_time:
-        parts.insert(1, _("Statement %(number)d of %(total)d", number=pace.current_number,
-                          total=len(values["statements"])))
-    if state.revealed:
-        parts.append(_("Results shared"))
-    key = f"{state.current_round}-{state.is_open}-{state.revealed}-{pace.current_key}"
-    return key, ". ".join(parts) + "."
-
-
-@dataclass(frozen=True)
-class RoundProgress:
-    """A learner's votes in the current round, for the participants table."""
-
-    answered: int
-    total: int
-
-
-def participant_details(instance, user_ids):
-    """{user id: RoundProgress} in the current round."""
-    config = voting_settings.load(instance.settings)
-    state = service.state_for(instance)
-    keys = set(service.open_in_round(config, state, state.current_round))
-    answered = results.voters(instance, state.current_round, keys)
-    return {uid: RoundProgress(answered.get(uid, 0), len(keys)) for uid in user_ids}

@@ -2,7 +2,7 @@
 from flask import abort, g, redirect, render_template, request
 from flask_babel import lazy_gettext as _l
 
-from activities.voting import bp, pacing, pages, proposals, service
+from activities.voting import bp, dashboard, following, pacing, pages, proposals, service
 from activities.voting.forms import ModerationForm, ProposalForm
 from activities.voting import export as exporting
 from activities.voting import settings as voting_settings
@@ -25,10 +25,10 @@ def _page_template():
 
 def _page_values(instance, form=None, proposal_form=None):
     if g.launch.is_instructor:
-        values = pages.facilitator_page(g.launch, instance)
+        values = dashboard.facilitator_page(g.launch, instance)
     else:
         values = pages.learner_page(g.launch, instance, form=form, proposal_form=proposal_form)
-    key, announce = pages.moment(values)
+    key, announce = following.moment(values)
     return dict(values, live_key=key, live_announce=announce)
 
 
@@ -37,7 +37,7 @@ def _page_values(instance, form=None, proposal_form=None):
 def index(instance):
     """Learners vote and see results; facilitators get the dashboard."""
     notice, kind = pages.notice_for(request.args.get("done"))
-    offer(pages.live_tag(g.launch, instance, current_language()))
+    offer(following.live_tag(g.launch, instance, current_language()))
     return render_template(_page_template(), notice=notice, notice_kind=kind, **_page_values(instance))
 
 
@@ -48,11 +48,11 @@ def live(instance):
 
     When only other people's votes moved a learner's page, the answer holds the results regions alone.
     """
-    tag = pages.live_tag(g.launch, instance, current_language())
+    tag = following.live_tag(g.launch, instance, current_language())
     known = next(iter(request.if_none_match.as_set()), "")
 
     def render():
-        if not g.launch.is_instructor and pages.only_counts_moved(known, tag):
+        if not g.launch.is_instructor and following.only_counts_moved(known, tag):
             html = render_template("activities/voting/_results_live.html", **pages.learner_results(g.launch, instance))
         else:
             # The whole page, of which the script takes the regions: one template, so the two never disagree.
