@@ -85,6 +85,7 @@ class Person:
     def __init__(self, number):
         self.number, self.page_url, self.live_url, self.etag, self.csrf = number, "", "", "", ""
         self.updates = []  # (monotonic time, html) of every page it loaded and every changed answer
+        self.polls = []  # (due, asked, answered, status) of every poll, in monotonic time
 
 
 class Crowd:
@@ -181,13 +182,15 @@ class Crowd:
 
     def follow(self, person, kind="poll"):
         """Poll the person's live address every `poll_seconds` with its ETag, for as long as the run lasts."""
-        def poll():
+        def poll(due):
             if self.stop.is_set():
                 return
             headers = {"Accept": "application/json"}
             if person.etag:
                 headers["If-None-Match"] = person.etag
+            asked = time.monotonic()
             answer = self.timed(kind, "GET", person.live_url, headers=headers)
+            person.polls.append((due, asked, time.monotonic(), answer.status_code))
             if answer.status_code == 200:
                 person.etag = answer.headers.get("ETag", "")
                 data = answer.json()
@@ -196,8 +199,10 @@ class Crowd:
                 person.updates.append((time.monotonic(), data["html"]))
             elif answer.status_code != 304:
                 self.error(f"{kind} {page_summary(answer)}")
-            self.at(time.monotonic() + self.poll_seconds, poll)
-        self.at(time.monotonic() + random.uniform(0, self.poll_seconds), poll)
+            next_due = time.monotonic() + self.poll_seconds
+            self.at(next_due, lambda: poll(next_due))
+        first = time.monotonic() + random.uniform(0, self.poll_seconds)
+        self.at(first, lambda: poll(first))
 
     def vote(self, person, key, choice, reason):
         """Vote on the statement shown (`key`), then load the page the answer redirects to (as the browser does)."""

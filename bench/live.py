@@ -155,11 +155,26 @@ def play(crowd, tool, args):
                            f" update: {sample[:3000]}") from None
     delays = [max(0.0, shown(v) - last_vote) for v in viewers]
     slowest = viewers[delays.index(max(delays))]
+    parts = [found for v in viewers if (found := poll_parts(v, shown(v), last_vote))]
     result.update(viewers=len(viewers), last_update=max(delays), update_p50=percentile(sorted(delays), .5),
                   last_viewer=slowest.number if isinstance(slowest.number, str) else "a learner",
+                  slowest_parts=poll_parts(slowest, shown(slowest), last_vote),
+                  lag_p50=percentile(sorted(lag for lag, _answer, _before in parts), .5),
+                  answer_p50=percentile(sorted(answer for _lag, answer, _before in parts), .5),
                   latency=crowd.latency, counts=crowd.counts, errors=list(crowd.errors),
                   learners=len(learners))
     return result
+
+
+def poll_parts(viewer, moment, last_vote):
+    """Where a viewer's wait for the final count went, when a poll brought it: (the poll's start after it was
+    due: the client's own lag; its answer time; when the poll before it was answered, after the last vote)."""
+    brought = [i for i, (_due, _asked, answered, status) in enumerate(viewer.polls)
+               if status == 200 and 0 <= moment - answered < 0.1]  # the update is kept right after its answer
+    if not brought or brought[-1] == 0:
+        return None  # the viewer's own page load after their vote showed it
+    due, asked, answered, _status = viewer.polls[brought[-1]]
+    return asked - due, answered - asked, viewer.polls[brought[-1] - 1][2] - last_vote
 
 
 def phase(tool, before, started, count):
@@ -191,6 +206,10 @@ def report(results):
                   f" {values[-1] * 1000:7.1f}  {statuses}")
         print(f"viewers showing the final count after the last vote was answered: median {r['update_p50']:.2f} s,"
               f" last {r['last_update']:.2f} s ({r['last_viewer']})")
+        print(f"  polls that brought it: median {r['lag_p50'] * 1000:.0f} ms late in the client, answered in "
+              f"{r['answer_p50'] * 1000:.0f} ms" + ("; the last viewer's: its poll before answered {2:+.2f} s from "
+              "the last vote, this one {0 * 1000:.0f} ms late, answered in {1 * 1000:.0f} ms".format(
+                  *r["slowest_parts"]) if r["slowest_parts"] else ""))
         print_errors(r["errors"], indent="  ")
         p99 = percentile(sorted(r["latency"].get("vote", [])), .99) * 1000
         met = not r["errors"] and p99 < TARGET_VOTE_P99_MS and r["last_update"] <= TARGET_VIEWER_SECONDS

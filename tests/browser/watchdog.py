@@ -13,12 +13,15 @@ import sys
 import threading
 import traceback
 
-import greenlet
-
 from tests.browser import chromium
 
-# The longest phase of a healthy run is about a minute on a slow day; pytest-timeout (pyproject.toml, the
-# whole test) stays above two phases of this, so the watchdog speaks first.
+try:
+    from greenlet import getcurrent
+except ImportError:  # Playwright (which brings greenlet) is missing, so no browser test runs
+    getcurrent = None
+
+# The longest phase of a healthy run: 46 s (a reflection flow, on a slow day of the VM); pytest-timeout (the
+# whole test, pyproject.toml) stays above two phases of this, so the watchdog speaks first.
 STUCK_AFTER_S = 110
 
 
@@ -29,7 +32,7 @@ class BrowserStuck(Exception):
 def _stack(test, thread_id):
     """The test's stack. Playwright's sync calls wait in another greenlet of the same thread (its event loop),
     so a waiting test is a suspended greenlet, whose frame the thread's own stack does not show."""
-    frame = test.gr_frame or sys._current_frames().get(thread_id)
+    frame = getattr(test, "gr_frame", None) or sys._current_frames().get(thread_id)
     return traceback.extract_stack(frame) if frame else []
 
 
@@ -44,7 +47,7 @@ def _where(stack):
 
 def watched(item, phase):
     """Run one phase of `item` under the watchdog (a hook wrapper delegates to this generator)."""
-    seen, test, thread_id = [], greenlet.getcurrent(), threading.get_ident()
+    seen, test, thread_id = [], getcurrent and getcurrent(), threading.get_ident()
 
     def bite():
         stack = _stack(test, thread_id)
