@@ -35,6 +35,9 @@ def open_page(page, lms_url, link_id, nav=""):
     frame = lms.wait_for_tool(page, "body.exp")
     if nav:
         frame.locator(f".exp-nav a[href*='/{nav}?']").click()
+        # Not board(frame): the page it leaves is an expectations page too, and a check run on it meets the
+        # navigation half-way ("execution context was destroyed").
+        lms.tool_frame(page).wait_for_url(re.compile(rf"/{nav}\?"))
         board(frame)
     return frame
 
