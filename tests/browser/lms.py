@@ -50,11 +50,12 @@ def tool_frame(page):
 def wait_for_tool(page, selector):
     """After a launch: wait until the tool's iframe shows `selector`; returns the iframe for locating.
 
-    Playwright now and then loses the iframe when it moves from the LMS's /lti/auth page to the tool's page,
-    which Chromium runs in another process: the tool served its page, yet Playwright has no document for the
-    frame and waits on (about one launch in seventy on a busy 2-core machine). Then, and only then, the LMS page
-    is loaded again, as a person would: a new launch, single-use hints and nonces and all. A frame that shows
-    any document without `selector` is a real failure.
+    Playwright lost the iframe now and then when it moved from the LMS's /lti/auth page to the tool's page while
+    Chromium ran the tool's page in another process: the tool served its page, yet Playwright had no document
+    for the frame and waited on (about one launch in seventy on a busy 2-core machine). The suite now keeps the
+    frame in its page's process (chromium.LAUNCH_ARGS); should it happen still, then, and only then, the LMS
+    page is loaded again, as a person would: a new launch, single-use hints and nonces and all. A frame that
+    shows any document without `selector` is a real failure.
 
     It returns once the page's scripts have run, as a person's first keypress comes after them: a form sent
     before its module script is ready goes the ordinary way (a page load), and the flow would test that.
