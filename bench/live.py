@@ -206,10 +206,13 @@ def report(results):
                   f" {values[-1] * 1000:7.1f}  {statuses}")
         print(f"viewers showing the final count after the last vote was answered: median {r['update_p50']:.2f} s,"
               f" last {r['last_update']:.2f} s ({r['last_viewer']})")
+        slowest = ""
+        if r["slowest_parts"]:
+            lag, answer, before = r["slowest_parts"]
+            slowest = (f"; the last viewer's: its poll before answered {before:+.2f} s from the last vote, this one "
+                       f"{lag * 1000:.0f} ms late, answered in {answer * 1000:.0f} ms")
         print(f"  polls that brought it: median {r['lag_p50'] * 1000:.0f} ms late in the client, answered in "
-              f"{r['answer_p50'] * 1000:.0f} ms" + ("; the last viewer's: its poll before answered {2:+.2f} s from "
-              "the last vote, this one {0 * 1000:.0f} ms late, answered in {1 * 1000:.0f} ms".format(
-                  *r["slowest_parts"]) if r["slowest_parts"] else ""))
+              f"{r['answer_p50'] * 1000:.0f} ms{slowest}")
         print_errors(r["errors"], indent="  ")
         p99 = percentile(sorted(r["latency"].get("vote", [])), .99) * 1000
         met = not r["errors"] and p99 < TARGET_VOTE_P99_MS and r["last_update"] <= TARGET_VIEWER_SECONDS
