@@ -204,8 +204,11 @@ class Crowd:
         first = time.monotonic() + random.uniform(0, self.poll_seconds)
         self.at(first, lambda: poll(first))
 
-    def vote(self, person, key, choice, reason):
-        """Vote on the statement shown (`key`), then load the page the answer redirects to (as the browser does)."""
+    def vote(self, person, key, choice, reason, due):
+        """Vote on the statement shown (`key`), then load the page the answer redirects to (as the browser does);
+        how late the vote left after it was `due` is kept too: a busy client must not hide a slow server."""
+        with self.lock:
+            self.latency.setdefault("vote start lag", []).append(time.monotonic() - due)
         fields = {"lt": parse_qs(urlparse(person.page_url).query)["lt"][0], "csrf_token": person.csrf,
                   "round": "1", "statement": key, f"choice_{key}": choice, f"reason_{key}": reason}
         action = urljoin(self.base, urlparse(person.page_url).path + "/votes")

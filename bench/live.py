@@ -23,8 +23,8 @@ REDIS_URL = "redis://127.0.0.1:6379/13"
 
 
 def cpu_now(tool):
-    """(gunicorn CPU, PostgreSQL backends CPU, machine busy CPU) seconds so far."""
-    return tool.cpu_seconds(), postgres_backend_seconds(), machine_busy_seconds()
+    """(gunicorn CPU, PostgreSQL backends CPU, machine busy CPU, this client's CPU) seconds so far."""
+    return tool.cpu_seconds(), postgres_backend_seconds(), machine_busy_seconds(), time.process_time()
 
 
 def session_run(name, args, platform):
@@ -115,9 +115,9 @@ def play(crowd, tool, args):
         opened_at = time.monotonic()
         done_before = crowd.counts.get(("vote", 303), 0)
         for person in learners:
-            choice = "agree" if rng.random() < 0.6 else "disagree"
-            crowd.at(opened_at + rng.uniform(0, args.vote_seconds),
-                     lambda p=person, k=key, c=choice: crowd.vote(p, k, c, f"Omdat {p.number} het zo ziet."))
+            choice, due = "agree" if rng.random() < 0.6 else "disagree", opened_at + rng.uniform(0, args.vote_seconds)
+            crowd.at(due, lambda p=person, k=key, c=choice, d=due:
+                     crowd.vote(p, k, c, f"Omdat {p.number} het zo ziet.", d))
         votes += len(learners)
         wait_until(lambda: crowd.counts.get(("vote", 303), 0) - done_before >= len(learners)
                    or len(crowd.errors) > 100, args.vote_seconds + 60, f"the votes on statement {number + 1}")
@@ -179,9 +179,9 @@ def poll_parts(viewer, moment, last_vote):
 
 def phase(tool, before, started, count):
     """Server and machine CPU spent since `before`, per counted operation."""
-    server, database, busy = cpu_now(tool)
+    server, database, busy, client = cpu_now(tool)
     return {"wall": time.monotonic() - started, "server": server - before[0], "database": database - before[1],
-            "busy": busy - before[2], "count": count}
+            "busy": busy - before[2], "client": client - before[3], "count": count}
 
 
 def report(results):
@@ -190,13 +190,15 @@ def report(results):
         print(f"\n== {name}: {r['learners']} learners, {r['viewers']} viewers "
               "(learners' pages, the facilitator, the wall)")
         print(f"{'phase':10} {'seconds':>7} {'count':>6} {'gunicorn CPU s':>14} {'postgres CPU s':>14} "
-              f"{'ms CPU each':>11} {'machine busy %':>14}")
+              f"{'ms CPU each':>11} {'machine busy %':>14} {'client %':>8}")
         for label, p in r["phases"].items():
             each = 1000 * (p["server"] + p["database"]) / max(1, p["count"])
             print(f"{label:10} {p['wall']:7.1f} {p['count']:6d} {p['server']:14.2f} {p['database']:14.2f} "
-                  f"{each:11.2f} {100 * p['busy'] / (os.cpu_count() * p['wall']):14.0f}")
+                  f"{each:11.2f} {100 * p['busy'] / (os.cpu_count() * p['wall']):14.0f}"
+                  f" {100 * p['client'] / (os.cpu_count() * p['wall']):8.0f}")
         print("  (launch: login + id_token post per learner; pages: first page view per learner; watching: per"
-              " poll while nobody acts; voting: per vote, its page reload and everyone's polls included)")
+              " poll while nobody acts; voting: per vote, its page reload and everyone's polls included;"
+              " client %: this benchmark's own share of the machine)")
         print(f"{'request':18} {'count':>6} {'p50 ms':>7} {'p99 ms':>7} {'max ms':>7}  statuses")
         for kind, values in sorted(r["latency"].items()):
             values = sorted(values)
@@ -232,7 +234,7 @@ def main():
     parser.add_argument("--launch-seconds", type=float, default=10.0, help="the learners launch within this time")
     parser.add_argument("--vote-seconds", type=float, default=10.0, help="each statement's votes come within this")
     parser.add_argument("--idle-seconds", type=float, default=4.0, help="watching without acting, measured")
-    parser.add_argument("--threads", type=int, default=24, help="client threads playing every browser")
+    parser.add_argument("--threads", type=int, default=64, help="client threads playing every browser")
     parser.add_argument("--poll-seconds", type=float, default=POLL_SECONDS, help="how often each page asks")
     args = parser.parse_args()
     names = database_names(parser, args)
