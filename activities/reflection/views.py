@@ -2,12 +2,12 @@
 from flask import abort, g, redirect, render_template, request
 
 from activities.reflection import answers as answering
-from activities.reflection import bp, pages, progress
+from activities.reflection import bp, pages
 from activities.reflection import settings as reflection_settings
 from activities.reflection.content import PARTS
 from activities.reflection.part_forms import part_form
 from lti_tool.live import offer, page_answer, page_tag
-from lti_tool.saving import save_with_participation
+from lti_tool.saving import save_and_score
 from lti_tool.session import launch_required, launch_url
 from lti_tool.i18n import current_language
 
@@ -60,8 +60,9 @@ def part(instance, part):
     form = part_form(part, config, current_language(), formdata=request.form)
     if not form.validate():
         return render_template(PART_TEMPLATE, **pages.part_page(g.launch, instance, config, part, form=form)), 400
-    save_with_participation(instance, lambda: answering.save(part, instance, g.launch.user_id, form, config))
-    done = "complete" if progress.participation(instance, g.launch.user_id, config).fraction >= 1.0 else "saved"
+    _saved, participation = save_and_score(instance, lambda: answering.save(part, instance, g.launch.user_id, form,
+                                                                          config))
+    done = "complete" if participation.fraction >= 1.0 else "saved"
     following = _following(config, part)
     if request.form.get("then") == "next" and following is not None:
         return redirect(launch_url("reflection.part", part=following, done=done), code=303)

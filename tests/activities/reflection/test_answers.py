@@ -1,5 +1,5 @@
 """Answering part by part: saved with the participation score in one commit, over several visits."""
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from activities.reflection.models import Action, Factor, FactorTag, SharingAnswer, Situation
 from lti_tool.models import ScoreOutbox
@@ -191,3 +191,19 @@ def test_pages_follow_the_launch_language(room):
     assert "Geef een cijfer op 10. Waarom deze score?" in dutch and "Collega’s in mijn team" in dutch
     assert "Give a score out of 10. Why this score?" in english and "Colleagues in my team" in english
     assert '<html lang="nl">' in dutch and '<html lang="en">' in english
+
+
+def test_a_saved_part_reads_the_learners_answers_twice_not_three_times(room, db):
+    learner = room.learner()
+    room.answer(learner, PARTS[:4])
+    reads = []
+    listen = lambda conn, cursor, statement, *args: reads.append(statement)  # noqa: E731
+    event.listen(db.engine, "before_cursor_execute", listen)
+    try:
+        response = room.save(learner, "action", **action())
+    finally:
+        event.remove(db.engine, "before_cursor_execute", listen)
+    # Once to update the rows, once for the participation score after the write; the page it sends the
+    # learner to takes the verdict ("complete") from that score rather than reading the answers again.
+    assert sum(1 for s in reads if s.lstrip().startswith("SELECT") and "FROM reflection_action" in s) == 2, reads
+    assert "done=complete" in response.headers["Location"]
