@@ -57,6 +57,9 @@ def test_the_opinion_shift_counts_movers_and_shows_their_reasons(make_room):
     assert sorted(moves) == ["Agree → to Disagree 1 person", "Disagree → to Agree 1 person"]
     legend = [" ".join(row.get_text(" ").split()) for row in statement.select(".shift-chart__row")]
     assert legend == ["Round 1 Agree 3 Disagree 1", "Round 2 Agree 3 Disagree 1"]
+    # The bars count the people in both rounds, not each round's voters, and say so.
+    assert statement.select_one(".shift-chart__who").get_text(" ", strip=True) == \
+        "Where the 4 people who voted in both rounds stood"
     reasons = sorted(" ".join(li.get_text(" ").split()) for li in statement.select(".wall-reasons li"))
     # Only those who changed their mind, with the reason they gave in the later round.
     assert reasons == ["Agree → Disagree Het gesprek overtuigde me.", "Disagree → Agree Nu toch eens."]
