@@ -60,8 +60,8 @@ def part(instance, part):
     form = part_form(part, config, current_language(), formdata=request.form)
     if not form.validate():
         return render_template(PART_TEMPLATE, **pages.part_page(g.launch, instance, config, part, form=form)), 400
-    _saved, participation = save_and_score(instance, lambda: answering.save(part, instance, g.launch.user_id, form,
-                                                                          config))
+    write = lambda: answering.save(part, instance, g.launch.user_id, form, config)  # noqa: E731
+    _saved, participation = save_and_score(instance, write)
     done = "complete" if participation.fraction >= 1.0 else "saved"
     following = _following(config, part)
     if request.form.get("then") == "next" and following is not None:

@@ -111,10 +111,16 @@ def third_party_storage_context(browser, user_data_dir):
     return context
 
 
-def save_artifacts(page, name):
-    """A screenshot and the HTML of the page and each of its frames, under test-artifacts/<name>/."""
+def artifacts_folder(name):
+    """test-artifacts/<name>/ (a test's node id made safe as a folder name), created."""
     folder = ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", name)[:120]
     folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_artifacts(page, name):
+    """A screenshot and the HTML of the page and each of its frames, under test-artifacts/<name>/."""
+    folder = artifacts_folder(name)
     # Every call below has its own timeout: a page stuck mid-navigation must not hang the suite while we look
     # at it, and a test that keeps pictures along the way keeps its page's own timeouts.
     try:

@@ -8,7 +8,6 @@ to test-artifacts/, and kills this process's Chromium; the waiting call then rai
 `BrowserStuck` naming the line, and the next test gets a new browser (chromium.Relaunching).
 """
 import faulthandler
-import re
 import sys
 import threading
 import traceback
@@ -52,9 +51,7 @@ def watched(item, phase):
     def bite():
         stack = _stack(test, thread_id)
         seen.append(_where(stack))
-        folder = chromium.ARTIFACTS / re.sub(r"[^A-Za-z0-9_.-]+", "_", item.nodeid)[:120]
-        folder.mkdir(parents=True, exist_ok=True)
-        with open(folder / f"stuck-{phase}.txt", "w") as stacks:
+        with open(chromium.artifacts_folder(item.nodeid) / f"stuck-{phase}.txt", "w") as stacks:
             stacks.write("The test (its greenlet):\n" + "".join(traceback.format_list(stack)) + "\n")
             stacks.flush()
             faulthandler.dump_traceback(file=stacks, all_threads=True)
